@@ -1,0 +1,167 @@
+"""Wiring: build the context from settings, run one cycle (`once`) or the daemon (`run`)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import timedelta
+from typing import Any
+
+from releasewatch import __version__
+from releasewatch.notify import ConsoleNotifier, Notifier
+from releasewatch.pipeline import (
+    Context,
+    check_feed_health,
+    drain_outbox,
+    heartbeat,
+    poll_all,
+    poll_feed,
+)
+from releasewatch.rulesdb import MatcherCache
+from releasewatch.settings import Settings
+from storage import repo
+from storage.db import open_db
+from watchers.fetch import Fetcher
+from watchers.schedule import FeedScheduler
+
+log = logging.getLogger("releasewatch")
+
+USER_AGENT = f"releasewatch/{__version__} (+https://github.com/releasewatch/releasewatch)"
+
+
+def make_notifier(settings: Settings, *, console_stream: Any = None) -> Notifier:
+    if settings.telegram_token:
+        from tgbot.notifier import TelegramNotifier
+
+        return TelegramNotifier(settings)
+    return ConsoleNotifier(console_stream)
+
+
+def make_fetcher(settings: Settings) -> Fetcher:
+    return Fetcher(
+        timeout=float(settings.fetch_timeout),
+        connect_timeout=min(10.0, float(settings.fetch_timeout)),
+        max_bytes=settings.max_body_mb * 1024 * 1024,
+        per_host=settings.per_host,
+        total=settings.max_concurrency,
+        user_agent=USER_AGENT,
+        allowed_hosts=settings.allowed_hosts,
+    )
+
+
+@asynccontextmanager
+async def context(
+    settings: Settings, *, notifier: Notifier | None = None, console_stream: Any = None
+) -> AsyncIterator[Context]:
+    db = open_db(settings.db_path)
+    cache = MatcherCache(db)
+    notifier = notifier or make_notifier(settings, console_stream=console_stream)
+    try:
+        async with make_fetcher(settings) as fetcher:
+            if hasattr(notifier, "start"):
+                await notifier.start()
+            try:
+                yield Context(
+                    db=db,
+                    settings=settings,
+                    fetcher=fetcher,
+                    notifier=notifier,
+                    matcher=cache.matcher,
+                    routes=cache.routes,
+                    outbox_wakeup=asyncio.Event(),
+                )
+            finally:
+                if hasattr(notifier, "stop"):
+                    await notifier.stop()
+    finally:
+        db.close()
+
+
+async def run_once(settings: Settings, *, console_stream: Any = None) -> list[int]:
+    """Poll every enabled feed once, send what is due, return the alert ids created."""
+    async with context(settings, console_stream=console_stream) as ctx:
+        feeds = repo.list_feeds(ctx.db, enabled_only=True)
+        outcomes = await poll_all(ctx, feeds)
+        created = [a for o in outcomes for a in o.alerts]
+        await drain_outbox(ctx)
+        await check_feed_health(ctx)
+        heartbeat(ctx.db)
+        return created
+
+
+async def run_daemon(settings: Settings, *, stop: asyncio.Event | None = None) -> None:
+    """Scheduler + outbox sender until SIGINT/SIGTERM, then a clean shutdown."""
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, stop.set)
+        except (NotImplementedError, RuntimeError):  # not the main thread (tests)
+            pass
+    started = time.monotonic()
+    async with context(settings) as ctx:
+        in_flight: set[asyncio.Task[Any]] = set()
+
+        async def poll_job(feed_id: int) -> None:
+            try:
+                feed = repo.get_feed(ctx.db, feed_id)
+            except Exception:  # noqa: BLE001 - removed meanwhile
+                return
+            if not feed["enabled"]:
+                return
+            due = feed["next_poll_at"]
+            if due and due > ctx.clock().isoformat():
+                return  # backing off, or Retry-After / max-age said wait
+            task = asyncio.current_task()
+            if task:
+                in_flight.add(task)
+            try:
+                await poll_feed(ctx, feed)
+            finally:
+                if task:
+                    in_flight.discard(task)
+
+        scheduler = FeedScheduler(lambda: repo.list_feeds(ctx.db), poll_job)
+        scheduler.start()
+        scheduler.add_job("heartbeat", lambda: heartbeat(ctx.db), 20)
+
+        async def health_job() -> None:
+            await check_feed_health(ctx)
+
+        scheduler.add_job("health", health_job, 600)
+        heartbeat(ctx.db)
+        if hasattr(ctx.notifier, "attach"):
+            ctx.notifier.attach(ctx, scheduler=scheduler, started=started)
+        log.info("started version=%s feeds=%d notifier=%s", __version__,
+                 len(repo.list_feeds(ctx.db, enabled_only=True)), ctx.notifier.name)
+
+        async def sender() -> None:
+            assert ctx.outbox_wakeup is not None
+            while not stop.is_set():
+                try:
+                    await drain_outbox(ctx)
+                except Exception:  # noqa: BLE001 - the sender must outlive any one failure
+                    log.exception("outbox drain failed")
+                ctx.outbox_wakeup.clear()
+                try:
+                    await asyncio.wait_for(ctx.outbox_wakeup.wait(), timeout=2.0)
+                except TimeoutError:
+                    pass
+
+        sender_task = asyncio.create_task(sender())
+        await stop.wait()
+        log.info("stopping")
+        scheduler.shutdown()
+        if in_flight:  # let polls that are writing finish their transaction
+            await asyncio.wait(in_flight, timeout=30)
+        ctx.outbox_wakeup.set() if ctx.outbox_wakeup else None
+        sender_task.cancel()
+        try:
+            await sender_task
+        except asyncio.CancelledError:
+            pass
+        log.info("stopped uptime=%s", timedelta(seconds=int(time.monotonic() - started)))
