@@ -1,0 +1,373 @@
+"""Feed bytes -> :class:`~releasewatch.models.ParsedFeed`. Pure: no network, no clock.
+
+RSS 0.9x/1.0/2.0 and Atom go through feedparser; JSON Feed 1.0/1.1 is read with
+:mod:`json`. Every text field comes out as plain text (nh3 strips markup, so a
+``<script>`` in a summary can never reach the Telegram message as markup), every link is
+an http(s) URL or ``None``, every date is aware UTC.
+
+Any failure is reported as :class:`~releasewatch.errors.ParseError`; nothing else
+escapes :func:`parse_feed`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import html
+import io
+import json
+import re
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import feedparser
+import nh3
+
+from releasewatch.errors import ParseError
+from releasewatch.models import FeedMeta, Item, ParsedFeed
+from watchers.urls import canonical_url, is_http_url
+
+JSONFEED_PREFIX = "https://jsonfeed.org/version/"
+MAX_FUTURE = timedelta(days=1)
+SHORT_SUMMARY = 80  # below this many characters, content:encoded is preferred
+MAX_KEY_LENGTH = 512
+
+# Tags whose *content* is never text a reader sees.
+_DROP_CONTENT = {
+    "script",
+    "style",
+    "template",
+    "svg",
+    "math",
+    "iframe",
+    "object",
+    "embed",
+    "applet",
+    "noembed",
+    "noframes",
+}
+_BLOCK = re.compile(
+    r"<\s*(?:br|hr|/?p|/?div|/?li|/?ul|/?ol|/?h[1-6]|/?tr|/?blockquote|/?pre|/?section|/?article|/?table|/?figure)\b[^>]*>",
+    re.IGNORECASE,
+)
+_TAG_LIKE = re.compile(r"<\s*/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?\s*>|<!--")
+_LANG = re.compile(r"[a-z]{2}")
+
+
+def html_to_text(value: str | None) -> str:
+    """Reduce (possibly hostile) HTML to plain text; paragraph breaks become newlines."""
+    if not value:
+        return ""
+    text = value
+    # Up to three rounds: double-escaped HTML ("&lt;p&gt;") is common in feeds and would
+    # otherwise come out as literal tags after the first unescape.
+    for round_ in range(3):
+        if round_ == 0 and _TAG_LIKE.search(text):
+            # In HTML a newline is just a space; only block tags make paragraph breaks.
+            text = " ".join(text.split())
+        marked = _BLOCK.sub("\n", text)
+        cleaned = nh3.clean(
+            marked, tags=set(), clean_content_tags=_DROP_CONTENT, attributes={}, strip_comments=True
+        )
+        text = html.unescape(cleaned)
+        if not _TAG_LIKE.search(text):
+            break
+    else:
+        text = _TAG_LIKE.sub(" ", text)
+    lines = (" ".join(line.split()) for line in text.replace("\r", "\n").split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def content_hash(title: str, summary: str) -> str:
+    norm = f"{_collapse(title).casefold()}\n{_collapse(summary).casefold()}"
+    return hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def normalise_lang(value: Any) -> str | None:
+    """'en-GB' / 'en_US' / ' RU ' -> 'en' / 'en' / 'ru'; anything else -> None."""
+    if not isinstance(value, str):
+        return None
+    primary = re.split(r"[-_,;\s]", value.strip().lower(), maxsplit=1)[0]
+    return primary if _LANG.fullmatch(primary) else None
+
+
+def _first_lang(candidates: Iterable[Any]) -> str | None:
+    for cand in candidates:
+        lang = normalise_lang(cand)
+        if lang:
+            return lang
+    return None
+
+
+def _http_link(url: Any) -> str | None:
+    if not isinstance(url, str) or not is_http_url(url):
+        return None
+    return canonical_url(url)
+
+
+def _make_key(ident: Any, link: str | None, title: str, summary: str) -> str:
+    if ident is not None and not isinstance(ident, (dict, list)):
+        key = str(ident).strip()
+        if key:
+            # Absurdly long guids would bloat the database index; hash them instead.
+            if len(key) > MAX_KEY_LENGTH:
+                return "sha256:" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+            return key
+    if link:
+        return link
+    digest = hashlib.sha256(f"{title}\n{summary}".encode("utf-8", "surrogatepass")).hexdigest()
+    return f"sha256:{digest}"
+
+
+def _pick_date(
+    candidates: Iterable[datetime | None], fetched_at: datetime
+) -> tuple[datetime, bool]:
+    for when in candidates:
+        if when is not None and when <= fetched_at + MAX_FUTURE:
+            return when, True
+    return fetched_at, False
+
+
+def _headers(headers: Mapping[str, str] | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for k, v in (headers or {}).items():
+        if isinstance(k, str) and isinstance(v, str):
+            out[k.lower()] = v
+    return out
+
+
+def parse_feed(
+    body: bytes,
+    headers: Mapping[str, str],
+    *,
+    fetched_at: datetime,
+    base_url: str | None = None,
+) -> ParsedFeed:
+    """Parse feed ``body``; ``headers`` are the HTTP response headers (any case).
+
+    ``base_url`` (optional, usually the fetched URL) resolves relative item links.
+    Raises :class:`ParseError` when the bytes are not a feed.
+    """
+    if fetched_at.tzinfo is None:
+        fetched_at = fetched_at.replace(tzinfo=UTC)
+    fetched_at = fetched_at.astimezone(UTC)
+    try:
+        if not isinstance(body, (bytes, bytearray, memoryview)):
+            raise ParseError(f"feed body must be bytes, not {type(body).__name__}")
+        body = bytes(body)
+        if not body.strip():
+            raise ParseError("empty body: not a feed")
+        hdrs = _headers(headers)
+        jsonfeed = _maybe_json_feed(body, hdrs)
+        if jsonfeed is not None:
+            return _from_json_feed(jsonfeed, hdrs, fetched_at)
+        return _from_feedparser(body, hdrs, fetched_at, base_url)
+    except ParseError:
+        raise
+    except Exception as exc:  # any parser bug on hostile input must stay a ParseError
+        raise ParseError(f"could not parse feed: {type(exc).__name__}: {exc}"[:300]) from exc
+
+
+# --- RSS / Atom -------------------------------------------------------------------------
+
+
+def _from_feedparser(
+    body: bytes, hdrs: dict[str, str], fetched_at: datetime, base_url: str | None
+) -> ParsedFeed:
+    fp_headers = dict(hdrs)
+    if base_url and is_http_url(base_url) and "content-location" not in fp_headers:
+        fp_headers["content-location"] = base_url
+    # A BytesIO, never bytes: feedparser.parse() tries open() on bytes first, so a body
+    # like b"/etc/passwd" would be read as a local file name. nh3 does the sanitising,
+    # so feedparser's slower sanitizer and URI rewriting inside content are off.
+    d = feedparser.parse(
+        io.BytesIO(body),
+        response_headers=fp_headers,
+        sanitize_html=False,
+        resolve_relative_uris=False,
+    )
+    entries = d.get("entries") or []
+    version = d.get("version") or ""
+    if not version and not entries:
+        exc = d.get("bozo_exception")
+        why = f" ({type(exc).__name__}: {exc})"[:200] if exc else ""
+        head = body[:200].lstrip().lower()
+        if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head:
+            raise ParseError("not a feed: got an HTML page" + why)
+        raise ParseError("not a feed: no RSS/Atom/JSON Feed found" + why)
+    warnings: list[str] = []
+    if d.get("bozo"):
+        exc = d.get("bozo_exception")
+        warnings.append(f"{type(exc).__name__}: {exc}"[:300] if exc else "bozo feed")
+    feed = d.get("feed") or {}
+    header_lang = hdrs.get("content-language")
+    feed_lang = _first_lang(
+        [
+            feed.get("language"),
+            (feed.get("title_detail") or {}).get("language"),
+            (feed.get("subtitle_detail") or {}).get("language"),
+            header_lang,
+        ]
+    )
+    meta = FeedMeta(
+        title=html_to_text(feed.get("title")) or None,
+        link=_http_link(feed.get("link")),
+        lang=feed_lang,
+    )
+    items: list[Item] = []
+    seen: set[str] = set()
+    for entry in entries:
+        item = _entry_to_item(entry, header_lang, feed_lang, fetched_at)
+        if item.key not in seen:
+            seen.add(item.key)
+            items.append(item)
+    return ParsedFeed(meta=meta, items=tuple(items), warnings=tuple(warnings), parser="feedparser")
+
+
+def _struct_to_dt(value: Any) -> datetime | None:
+    try:
+        # feedparser's *_parsed are UTC struct_times.
+        return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
+    except (TypeError, ValueError, OverflowError, OSError):
+        return None
+
+
+def _entry_to_item(
+    entry: Any, header_lang: str | None, feed_lang: str | None, fetched_at: datetime
+) -> Item:
+    title = html_to_text(entry.get("title"))
+    summary = html_to_text(entry.get("summary"))
+    if len(summary) < SHORT_SUMMARY:
+        for content in entry.get("content") or []:
+            text = html_to_text(content.get("value") if isinstance(content, dict) else None)
+            if len(text) > len(summary):
+                summary = text
+    link = _http_link(entry.get("link"))
+    if link is None:
+        for candidate in entry.get("links") or []:
+            if isinstance(candidate, dict) and candidate.get("rel", "alternate") == "alternate":
+                link = _http_link(candidate.get("href"))
+                if link:
+                    break
+    published, from_feed = _pick_date(
+        # dict.get: FeedParserDict maps a missing updated_parsed to published_parsed
+        # (with a DeprecationWarning); we want the real field or nothing.
+        (
+            _struct_to_dt(dict.get(entry, k))
+            for k in ("published_parsed", "updated_parsed", "created_parsed")
+        ),
+        fetched_at,
+    )
+    details = [
+        entry.get("title_detail"),
+        entry.get("summary_detail"),
+        *(entry.get("content") or []),
+    ]
+    # A detail's language may just be inherited from Content-Language; that ranks last.
+    own = [d.get("language") for d in details if isinstance(d, dict)]
+    own = [lang for lang in own if normalise_lang(lang) != normalise_lang(header_lang)]
+    lang = _first_lang([entry.get("language"), *own]) or feed_lang
+    return Item(
+        key=_make_key(entry.get("id"), link, title, summary),
+        title=title,
+        summary=summary,
+        link=link,
+        published=published,
+        lang=lang,
+        content_hash=content_hash(title, summary),
+        published_from_feed=from_feed,
+    )
+
+
+# --- JSON Feed --------------------------------------------------------------------------
+
+
+def _maybe_json_feed(body: bytes, hdrs: dict[str, str]) -> dict[str, Any] | None:
+    ctype = hdrs.get("content-type", "").split(";", 1)[0].strip().lower()
+    declared = ctype in ("application/feed+json", "application/json")
+    text_start = body.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if not declared and text_start != b"{":
+        return None
+    try:
+        data = json.loads(body.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        if declared and text_start == b"{":
+            raise ParseError(f"invalid JSON Feed: {exc}"[:300]) from None
+        return None  # e.g. XML served as application/json: let feedparser try
+    version = data.get("version") if isinstance(data, dict) else None
+    if isinstance(version, str) and version.startswith(JSONFEED_PREFIX):
+        return data
+    if declared or text_start == b"{":
+        raise ParseError("not a feed: JSON document without a JSON Feed version")
+    return None
+
+
+def _iso_date(value: Any) -> datetime | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        when = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC)
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _from_json_feed(data: dict[str, Any], hdrs: dict[str, str], fetched_at: datetime) -> ParsedFeed:
+    header_lang = hdrs.get("content-language")
+    feed_lang = _first_lang([data.get("language"), header_lang])
+    meta = FeedMeta(
+        title=html_to_text(_str(data.get("title"))) or None,
+        link=_http_link(data.get("home_page_url")),
+        lang=feed_lang,
+    )
+    raw_items = data.get("items")
+    warnings: list[str] = []
+    if not isinstance(raw_items, list):
+        warnings.append("JSON Feed has no items list")
+        raw_items = []
+    items: list[Item] = []
+    seen: set[str] = set()
+    for raw in raw_items:
+        if not isinstance(raw, dict):
+            warnings.append("skipped a JSON Feed item that is not an object")
+            continue
+        title = html_to_text(_str(raw.get("title")))
+        summary = html_to_text(_str(raw.get("summary")))
+        if len(summary) < SHORT_SUMMARY:
+            body = html_to_text(_str(raw.get("content_html"))) or _collapse(
+                _str(raw.get("content_text")) or ""
+            )
+            if len(body) > len(summary):
+                summary = body
+        link = _http_link(raw.get("url")) or _http_link(raw.get("external_url"))
+        published, from_feed = _pick_date(
+            [_iso_date(raw.get("date_published")), _iso_date(raw.get("date_modified"))], fetched_at
+        )
+        key = _make_key(raw.get("id"), link, title, summary)
+        if key in seen:
+            continue
+        seen.add(key)
+        items.append(
+            Item(
+                key=key,
+                title=title,
+                summary=summary,
+                link=link,
+                published=published,
+                lang=_first_lang([raw.get("language")]) or feed_lang,
+                content_hash=content_hash(title, summary),
+                published_from_feed=from_feed,
+            )
+        )
+    return ParsedFeed(meta=meta, items=tuple(items), warnings=tuple(warnings), parser="jsonfeed")
