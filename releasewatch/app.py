@@ -55,7 +55,11 @@ def make_fetcher(settings: Settings) -> Fetcher:
 
 @asynccontextmanager
 async def context(
-    settings: Settings, *, notifier: Notifier | None = None, console_stream: Any = None
+    settings: Settings,
+    *,
+    notifier: Notifier | None = None,
+    console_stream: Any = None,
+    hold: timedelta = timedelta(0),
 ) -> AsyncIterator[Context]:
     db = open_db(settings.db_path)
     cache = MatcherCache(db)
@@ -73,6 +77,7 @@ async def context(
                     matcher=cache.matcher,
                     routes=cache.routes,
                     outbox_wakeup=asyncio.Event(),
+                    hold=hold,
                 )
             finally:
                 if hasattr(notifier, "stop"):
@@ -82,7 +87,11 @@ async def context(
 
 
 async def run_once(settings: Settings, *, console_stream: Any = None) -> list[int]:
-    """Poll every enabled feed once, send what is due, return the alert ids created."""
+    """Poll every enabled feed once, send what is due, return the alert ids created.
+
+    No hold: every feed is polled before anything is sent, so the reports of this cycle
+    already arrive grouped.
+    """
     async with context(settings, console_stream=console_stream) as ctx:
         feeds = repo.list_feeds(ctx.db, enabled_only=True)
         outcomes = await poll_all(ctx, feeds)
@@ -103,13 +112,13 @@ async def run_daemon(settings: Settings, *, stop: asyncio.Event | None = None) -
         except (NotImplementedError, RuntimeError):  # not the main thread (tests)
             pass
     started = time.monotonic()
-    async with context(settings) as ctx:
+    async with context(settings, hold=timedelta(seconds=settings.hold_seconds)) as ctx:
         in_flight: set[asyncio.Task[Any]] = set()
 
         async def poll_job(feed_id: int) -> None:
             try:
                 feed = repo.get_feed(ctx.db, feed_id)
-            except Exception:  # noqa: BLE001 - removed meanwhile
+            except Exception:
                 return
             if not feed["enabled"]:
                 return
@@ -136,15 +145,19 @@ async def run_daemon(settings: Settings, *, stop: asyncio.Event | None = None) -
         heartbeat(ctx.db)
         if hasattr(ctx.notifier, "attach"):
             ctx.notifier.attach(ctx, scheduler=scheduler, started=started)
-        log.info("started version=%s feeds=%d notifier=%s", __version__,
-                 len(repo.list_feeds(ctx.db, enabled_only=True)), ctx.notifier.name)
+        log.info(
+            "started version=%s feeds=%d notifier=%s",
+            __version__,
+            len(repo.list_feeds(ctx.db, enabled_only=True)),
+            ctx.notifier.name,
+        )
 
         async def sender() -> None:
             assert ctx.outbox_wakeup is not None
             while not stop.is_set():
                 try:
                     await drain_outbox(ctx)
-                except Exception:  # noqa: BLE001 - the sender must outlive any one failure
+                except Exception:
                     log.exception("outbox drain failed")
                 ctx.outbox_wakeup.clear()
                 try:

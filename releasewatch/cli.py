@@ -38,7 +38,9 @@ def _backfill(raw: str) -> int:
     try:
         days = float(raw)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of days or 'all', got {raw!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"expected a number of days or 'all', got {raw!r}"
+        ) from None
     if days < 0 or days > 3650:
         raise argparse.ArgumentTypeError("days must be between 0 and 3650")
     return int(days * 24)
@@ -55,10 +57,15 @@ def _positive(raw: str) -> int:
 
 
 def build_parser() -> Parser:
-    p = Parser(prog="releasewatch", description="Alerts on political-prisoner releases, "
-               "sanctions changes and political-prisoner counts in news feeds.")
+    p = Parser(
+        prog="releasewatch",
+        description="Alerts on political-prisoner releases, "
+        "sanctions changes and political-prisoner counts in news feeds.",
+    )
     p.add_argument("--version", action="version", version=f"releasewatch {__version__}")
-    p.add_argument("--db", help="SQLite database (default ./data/releasewatch.db, env RELEASEWATCH_DB)")
+    p.add_argument(
+        "--db", help="SQLite database (default ./data/releasewatch.db, env RELEASEWATCH_DB)"
+    )
     # --db is accepted before or after the command; SUPPRESS keeps a sub-command's
     # missing --db from overwriting the global one.
     common = argparse.ArgumentParser(add_help=False)
@@ -72,10 +79,16 @@ def build_parser() -> Parser:
 
     sub.add_parser = add_parser  # type: ignore[method-assign]
 
-    sub.add_parser("run", help="run the daemon: poll feeds on schedule, send alerts, take admin commands")
+    sub.add_parser(
+        "run", help="run the daemon: poll feeds on schedule, send alerts, take admin commands"
+    )
     once = sub.add_parser("once", help="poll every enabled feed once, send alerts, exit")
-    once.add_argument("--json", action="store_true", help="print one JSON line per new alert on stdout")
-    demo = sub.add_parser("demo", help="offline demo: serve bundled sample feeds locally and print their alerts")
+    once.add_argument(
+        "--json", action="store_true", help="print one JSON line per new alert on stdout"
+    )
+    demo = sub.add_parser(
+        "demo", help="offline demo: serve bundled sample feeds locally and print their alerts"
+    )
     demo.add_argument("--json", action="store_true", help="print JSON lines instead of alert text")
 
     feeds = sub.add_parser("feeds", help="add, list, remove, pause, import and export feeds")
@@ -87,13 +100,20 @@ def build_parser() -> Parser:
     add.add_argument("url")
     add.add_argument("--name", help="outlet name shown in alerts (default: the feed's title)")
     add.add_argument("--interval", type=_positive, metavar="MIN", help="minutes between polls")
-    add.add_argument("--backfill", type=_backfill, metavar="DAYS|all",
-                     help="on the first poll, alert items up to DAYS old (default 1) or all")
+    add.add_argument(
+        "--backfill",
+        type=_backfill,
+        metavar="DAYS|all",
+        help="on the first poll, alert items up to DAYS old (default 1) or all",
+    )
     add.add_argument("--no-check", action="store_true", help="do not fetch the feed to validate it")
     lst = fsub.add_parser("list", help="list feeds and their health")
     lst.add_argument("--json", action="store_true", help="one JSON object per feed, one per line")
-    for name, helptext in (("remove", "remove a feed and its items (alerts are kept)"),
-                           ("pause", "stop polling a feed"), ("resume", "poll a paused feed again")):
+    for name, helptext in (
+        ("remove", "remove a feed and its items (alerts are kept)"),
+        ("pause", "stop polling a feed"),
+        ("resume", "poll a paused feed again"),
+    ):
         sp = fsub.add_parser(name, help=helptext)
         sp.add_argument("id", type=_positive)
     imp = fsub.add_parser("import", help="add every feed of an OPML file")
@@ -101,7 +121,9 @@ def build_parser() -> Parser:
     exp = fsub.add_parser("export", help="write the feeds as OPML (stdout or --out)")
     exp.add_argument("--out", type=Path)
 
-    match = sub.add_parser("match", help="read JSON Lines items on stdin, write their events as JSON Lines")
+    match = sub.add_parser(
+        "match", help="read JSON Lines items on stdin, write their events as JSON Lines"
+    )
     match.add_argument("--explain", action="store_true", help="include the evidence for each event")
 
     rules = sub.add_parser("rules", help="admin rules: add, list, remove, enable, disable, test")
@@ -112,20 +134,35 @@ def build_parser() -> Parser:
     radd = rsub.add_parser("add", help="add a rule (see rules/SYNTAX.md)")
     radd.add_argument("spec")
     radd.add_argument("--name", help="short label (default: the rule text)")
-    radd.add_argument("--route", default="default", help="chat id to send matches to (default: main channel)")
+    radd.add_argument(
+        "--route", default="default", help="chat id to send matches to (default: main channel)"
+    )
     rlist = rsub.add_parser("list", help="list rules")
     rlist.add_argument("--json", action="store_true")
-    for name, helptext in (("remove", "remove a rule"), ("enable", "enable a rule"),
-                           ("disable", "disable a rule")):
+    for name, helptext in (
+        ("remove", "remove a rule"),
+        ("enable", "enable a rule"),
+        ("disable", "disable a rule"),
+    ):
         sp = rsub.add_parser(name, help=helptext)
         sp.add_argument("id", type=_positive)
     rtest = rsub.add_parser("test", help="backtest a rule over stored items")
     rtest.add_argument("spec")
-    rtest.add_argument("--days", type=_positive, default=30, help="look back this many days (default 30)")
+    rtest.add_argument(
+        "--days", type=_positive, default=30, help="look back this many days (default 30)"
+    )
 
+    chart = sub.add_parser("chart", help="draw political-prisoner counts over time as a PNG")
+    chart.add_argument("--country", help="ISO country code, e.g. BY (default: all)")
+    chart.add_argument("--out", type=Path, default=Path("counts.png"), help="PNG file to write")
     health = sub.add_parser("health", help="exit 0 if the daemon's scheduler ran recently")
-    health.add_argument("--max-age", type=_positive, default=120, metavar="SECONDS",
-                        help="heartbeat older than this is unhealthy (default 120)")
+    health.add_argument(
+        "--max-age",
+        type=_positive,
+        default=120,
+        metavar="SECONDS",
+        help="heartbeat older than this is unhealthy (default 120)",
+    )
     backup = sub.add_parser("backup", help="consistent copy of the database, safe while running")
     backup.add_argument("path", type=Path)
     return p
@@ -199,13 +236,22 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
             db = open_db(settings.db_path)
             for path in feeds:
                 lang = path.strip("/").split(".")[0]
-                repo.add_feed(db, base + path, name=samples.OUTLETS.get(lang), backfill_hours=-1,
-                              added_by="demo")
+                repo.add_feed(
+                    db,
+                    base + path,
+                    name=samples.OUTLETS.get(lang),
+                    backfill_hours=-1,
+                    added_by="demo",
+                )
             db.close()
             out = sys.stderr if args.json else sys.stdout
-            print(f"releasewatch demo: {len(feeds)} sample feeds, {len(rows)} items, served at {base}\n",
-                  file=out)
-            created = asyncio.run(run_once(settings, console_stream=None if not args.json else sys.stderr))
+            print(
+                f"releasewatch demo: {len(feeds)} sample feeds, {len(rows)} items, served at {base}\n",
+                file=out,
+            )
+            created = asyncio.run(
+                run_once(settings, console_stream=None if not args.json else sys.stderr)
+            )
             if args.json:
                 _print_alerts_json(settings, created)
             print(f"releasewatch demo: {len(created)} alerts from {len(rows)} items.", file=out)
@@ -225,11 +271,19 @@ def cmd_feeds(args: argparse.Namespace, settings: Settings) -> int:
             if args.json:
                 print(json.dumps(_feed_json(feed), ensure_ascii=False))
             else:
-                state = "ok" if feed["enabled"] and not feed["last_error"] else (
-                    "paused" if not feed["enabled"] and not feed["disabled_reason"] else
-                    feed["disabled_reason"] or f"failing: {feed['last_error']}")
-                print(f"#{feed['id']:<4} {feed['name'] or feed['title'] or '-':<30.30} "
-                      f"every {feed['interval_min']}m  {state:<20.40}  {feed['url']}")
+                state = (
+                    "ok"
+                    if feed["enabled"] and not feed["last_error"]
+                    else (
+                        "paused"
+                        if not feed["enabled"] and not feed["disabled_reason"]
+                        else feed["disabled_reason"] or f"failing: {feed['last_error']}"
+                    )
+                )
+                print(
+                    f"#{feed['id']:<4} {feed['name'] or feed['title'] or '-':<30.30} "
+                    f"every {feed['interval_min']}m  {state:<20.40}  {feed['url']}"
+                )
         return 0
     if action == "remove":
         feed = repo.remove_feed(db, args.id)
@@ -253,9 +307,14 @@ def cmd_feeds(args: argparse.Namespace, settings: Settings) -> int:
             if repo.find_feed_by_url(db, entry.url):
                 skipped += 1
                 continue
-            repo.add_feed(db, entry.url, name=entry.title or None,
-                          interval_min=settings.poll_interval_min,
-                          backfill_hours=settings.backfill_hours, added_by="opml")
+            repo.add_feed(
+                db,
+                entry.url,
+                name=entry.title or None,
+                interval_min=settings.poll_interval_min,
+                backfill_hours=settings.backfill_hours,
+                added_by="opml",
+            )
             added += 1
         repo.audit(db, "cli", "feeds.import", {"file": str(args.file), "added": added})
         print(f"imported {added} feeds ({skipped} already present)")
@@ -263,7 +322,9 @@ def cmd_feeds(args: argparse.Namespace, settings: Settings) -> int:
     if action == "export":
         from watchers.opml import export_opml
 
-        data = export_opml((f["url"], f["name"] or f["title"] or f["url"]) for f in repo.list_feeds(db))
+        data = export_opml(
+            (f["url"], f["name"] or f["title"] or f["url"]) for f in repo.list_feeds(db)
+        )
         if args.out:
             args.out.write_bytes(data)
         else:
@@ -273,9 +334,23 @@ def cmd_feeds(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _feed_json(feed: dict[str, Any]) -> dict[str, Any]:
-    keys = ("id", "url", "name", "title", "interval_min", "backfill_hours", "enabled",
-            "disabled_reason", "last_status", "last_error", "last_polled_at", "last_ok_at",
-            "next_poll_at", "consecutive_failures", "items_seen")
+    keys = (
+        "id",
+        "url",
+        "name",
+        "title",
+        "interval_min",
+        "backfill_hours",
+        "enabled",
+        "disabled_reason",
+        "last_status",
+        "last_error",
+        "last_polled_at",
+        "last_ok_at",
+        "next_poll_at",
+        "consecutive_failures",
+        "items_seen",
+    )
     out = {k: feed[k] for k in keys}
     out["enabled"] = bool(out["enabled"])
     return out
@@ -295,16 +370,20 @@ def _feeds_add(db: Any, args: argparse.Namespace, settings: Settings) -> int:
         raise UsageError(f"feed already added: {url}")
     title, count = None, None
     if not args.no_check:
+
         async def check() -> tuple[str | None, int]:
             async with make_fetcher(settings) as fetcher:
                 result = await fetcher.fetch(url, allow_private=True)
-                parsed = parse_feed(result.body or b"", result.headers,
-                                    fetched_at=datetime.now(UTC))
+                parsed = parse_feed(
+                    result.body or b"", result.headers, fetched_at=datetime.now(UTC)
+                )
                 return parsed.meta.title, len(parsed.items)
 
         title, count = asyncio.run(check())
     feed_id = repo.add_feed(
-        db, url, name=args.name,
+        db,
+        url,
+        name=args.name,
         interval_min=args.interval or settings.poll_interval_min,
         backfill_hours=settings.backfill_hours if args.backfill is None else args.backfill,
         added_by="cli",
@@ -371,6 +450,7 @@ def _published(raw: Any) -> datetime:
 
 def cmd_rules(args: argparse.Namespace, settings: Settings) -> int:
     from rules.admin import parse_rule
+
     from storage import repo
     from storage.db import open_db
 
@@ -379,8 +459,13 @@ def cmd_rules(args: argparse.Namespace, settings: Settings) -> int:
     if action == "add":
         rule = _parse_or_usage(parse_rule, args.spec)
         normalised = rule.normalised()
-        rule_id = repo.add_rule(db, name=args.name or normalised[:60], spec=args.spec,
-                                normalised=normalised, route=args.route)
+        rule_id = repo.add_rule(
+            db,
+            name=args.name or normalised[:60],
+            spec=args.spec,
+            normalised=normalised,
+            route=args.route,
+        )
         repo.audit(db, "cli", "rules.add", {"id": rule_id, "spec": args.spec})
         print(f"added rule #{rule_id}: {normalised}")
         return 0
@@ -390,7 +475,9 @@ def cmd_rules(args: argparse.Namespace, settings: Settings) -> int:
                 print(json.dumps(row, ensure_ascii=False))
             else:
                 state = "on " if row["enabled"] else "off"
-                print(f"#{row['id']:<4} {state} {row['normalised']}  → {row['route']}  ({row['name']})")
+                print(
+                    f"#{row['id']:<4} {state} {row['normalised']}  → {row['route']}  ({row['name']})"
+                )
         return 0
     if action == "remove":
         row = repo.remove_rule(db, args.id)
@@ -425,7 +512,9 @@ def cmd_rules(args: argparse.Namespace, settings: Settings) -> int:
             direction = f" {ev.direction}" if ev.direction else ""
             head = f"- [{ev.kind}{figure}{direction}]"
             if r:
-                print(f"{head} {r['published'][:10]} {r['feed_name'] or r['feed_title'] or ''}: {r['title']}")
+                print(
+                    f"{head} {r['published'][:10]} {r['feed_name'] or r['feed_title'] or ''}: {r['title']}"
+                )
                 if r["link"]:
                     print(f"    {r['link']}")
             else:
@@ -487,7 +576,22 @@ def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_chart(args: argparse.Namespace, settings: Settings) -> int:
+    from releasewatch.chart import chart_png
+    from storage.db import open_db
+
+    db = open_db(settings.db_path)
+    try:
+        png = chart_png(db, args.country)
+    except ValueError as exc:
+        raise ReleasewatchError(str(exc)) from None
+    args.out.write_bytes(png)
+    print(f"chart written to {args.out} ({len(png):,} bytes)")
+    return 0
+
+
 COMMANDS = {
+    "chart": cmd_chart,
     "run": cmd_run,
     "once": cmd_once,
     "demo": cmd_demo,

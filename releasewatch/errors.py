@@ -22,7 +22,9 @@ class UsageError(ReleasewatchError):
 class FetchError(ReleasewatchError):
     """A feed could not be fetched (network, HTTP status, size limit, refused address)."""
 
-    def __init__(self, message: str, *, status: int | None = None, retry_after: float | None = None):
+    def __init__(
+        self, message: str, *, status: int | None = None, retry_after: float | None = None
+    ):
         super().__init__(message)
         self.status = status
         self.retry_after = retry_after
@@ -36,7 +38,9 @@ class RuleError(ReleasewatchError):
     """A rule does not parse or is not valid; the message says what and where."""
 
     def __init__(self, message: str, *, position: int | None = None):
-        super().__init__(message if position is None else f"{message} (at character {position + 1})")
+        super().__init__(
+            message if position is None else f"{message} (at character {position + 1})"
+        )
         self.position = position
 
 

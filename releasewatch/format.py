@@ -46,12 +46,41 @@ _SHORT_NAMES = {
 
 # Trigger stems that say the release was a pardon (the headline then says "pardoned").
 _PARDON_STEMS = (
-    "pardon", "clemen", "amnest", "помил", "памiл", "паміл", "помилув", "амнист", "амніст",
-    "ułaskaw", "begnad", "gnade", "graci", "grâce", "grace", "indult", "grazia", "graziat",
-    "amnist", "amnistí", "amnistia",
+    "pardon",
+    "clemen",
+    "amnest",
+    "помил",
+    "памiл",
+    "паміл",
+    "помилув",
+    "амнист",
+    "амніст",
+    "ułaskaw",
+    "begnad",
+    "gnade",
+    "graci",
+    "grâce",
+    "grace",
+    "indult",
+    "grazia",
+    "graziat",
+    "amnist",
+    "amnistí",
+    "amnistia",
 )
-_EXCHANGE_STEMS = ("swap", "exchange", "обмен", "обмін", "абмен", "austausch", "échange",
-                   "scambio", "canje", "intercambio", "wymian")
+_EXCHANGE_STEMS = (
+    "swap",
+    "exchange",
+    "обмен",
+    "обмін",
+    "абмен",
+    "austausch",
+    "échange",
+    "scambio",
+    "canje",
+    "intercambio",
+    "wymian",
+)
 
 
 def country_name(code: str | None) -> str | None:
@@ -121,6 +150,11 @@ def describe(event: Event, *, short: bool = False) -> str:
         return phrase + (f" on {target}" if target else "")
     if event.kind == "prisoner_count":
         figure = f"{_approx(event)} political prisoners" if event.count else "political prisoners"
+        if event.count and event.previous is not None and event.previous != event.count:
+            delta = event.count - event.previous
+            figure = (
+                f"{fmt_count(event.previous)} → {_approx(event)} ({delta:+,}) political prisoners"
+            ).replace("-", "−")
         where = f" in {country}" if country and not short else ""
         return f"{event.source}: {figure}{where}" if event.source else f"{figure}{where}".strip()
     if event.kind == "mention":

@@ -66,6 +66,9 @@ class Event:
     target: str | None = None  # sanctions target when stated (e.g. "Belavia")
     source: str | None = None  # prisoner_count: the counting organisation (e.g. "Viasna")
     date: str | None = None  # ISO date of the release / figure when stated
+    previous: int | None = (
+        None  # prisoner_count: the same organisation's last figure (storage fills it)
+    )
     evidence: Evidence | None = field(default=None, compare=False)
 
     def to_json(self, *, with_evidence: bool = True) -> dict[str, Any]:
@@ -73,3 +76,20 @@ class Event:
         if not with_evidence:
             data.pop("evidence")
         return data
+
+
+def event_from_json(data: dict[str, Any]) -> Event:
+    """Inverse of ``Event.to_json`` (unknown keys ignored, so old rows still load)."""
+    known = {f for f in Event.__dataclass_fields__}
+    fields_ = {k: v for k, v in data.items() if k in known and k != "evidence"}
+    ev = data.get("evidence")
+    evidence = None
+    if isinstance(ev, dict):
+        evidence = Evidence(
+            rule=ev.get("rule", ""),
+            words=tuple(ev.get("words") or ()),
+            sentence=ev.get("sentence", ""),
+            count_text=ev.get("count_text"),
+            how=ev.get("how", ""),
+        )
+    return Event(**fields_, evidence=evidence)

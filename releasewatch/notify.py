@@ -33,7 +33,11 @@ class Notifier(Protocol):
     name: str
 
     async def send(self, alert: dict[str, Any]) -> Sent:
-        """Deliver one outbox row (``text`` is Telegram HTML, ``plain`` plain text)."""
+        """Deliver one outbox row (``text`` is Telegram HTML, ``plain`` plain text).
+
+        ``op == "edit"``: change the message ``ref_message_id`` in ``ref_chat_id``.
+        ``reply_to`` set: post as a reply to ``ref_message_id``.
+        """
         ...
 
     async def notify_admins(self, text: str) -> None:
@@ -52,7 +56,13 @@ class ConsoleNotifier:
     async def send(self, alert: dict[str, Any]) -> Sent:
         out = self.stream or sys.stdout
         route = alert.get("route") or "default"
-        header = f"── alert #{alert['id']}" + ("" if route == "default" else f" → {route}") + " "
+        if alert.get("op") == "edit":
+            header = f"── update of alert #{alert['update_of']} "
+        elif alert.get("reply_to"):
+            header = f"── alert #{alert['id']} (follow-up to #{alert['reply_to']}) "
+        else:
+            header = f"── alert #{alert['id']} "
+        header += "" if route == "default" else f"→ {route} "
         out.write(header + "─" * max(0, 60 - len(header)) + "\n" + alert["plain"] + "\n\n")
         out.flush()
         return Sent(message_id=f"console-{alert['id']}", chat_id=route)

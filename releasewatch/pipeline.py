@@ -12,20 +12,24 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import logging
 import random
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 import sqlite_utils
 
+from releasewatch.chart import previous_count
 from releasewatch.errors import FetchError, ParseError, ReleasewatchError
 from releasewatch.format import Source, outlet_name, render_alert
+from releasewatch.grouping import best_match, event_day
 from releasewatch.models import Event, Item
 from releasewatch.notify import Notifier, SendError
 from releasewatch.settings import Settings
+from storage import events as events_store
 from storage import repo
 from storage.db import iso, utcnow
 from watchers.fetch import Fetcher
@@ -75,9 +79,7 @@ def decide_alertable(
     if not baseline or backfill_hours < 0:
         return {item.key: True for item in items}
     cutoff = now - timedelta(hours=backfill_hours)
-    return {
-        item.key: item.published_from_feed and item.published >= cutoff for item in items
-    }
+    return {item.key: item.published_from_feed and item.published >= cutoff for item in items}
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +90,7 @@ class Planned:
     rule_ids: list[str]
 
 
-def plan_alerts(
-    item_id: int, matches: Sequence[Any], routes: dict[str, str]
-) -> list[Planned]:
+def plan_alerts(item_id: int, matches: Sequence[Any], routes: dict[str, str]) -> list[Planned]:
     """Group one item's rule matches into one alert per destination.
 
     Events equal in their fields (evidence aside) are one event. Built-in rules go to the
@@ -124,6 +124,7 @@ class Context:
     routes: Callable[[], dict[str, str]] = field(default=lambda: {})
     clock: Callable[[], datetime] = utcnow
     outbox_wakeup: asyncio.Event | None = None
+    hold: timedelta = timedelta(0)  # how long a new alert waits for more sources
 
 
 @dataclass
@@ -159,7 +160,9 @@ async def poll_feed(ctx: Context, feed: dict[str, Any]) -> PollOutcome:
             error="410 Gone: the feed was removed; disabled",
             disable_reason="410 Gone",
         )
-        await _tell_admins(ctx, f"Feed #{feed_id} ({feed['url']}) answered 410 Gone and was disabled.")
+        await _tell_admins(
+            ctx, f"Feed #{feed_id} ({feed['url']}) answered 410 Gone and was disabled."
+        )
         return PollOutcome(feed_id, "gone", error="410 Gone")
 
     new_url = result.permanent_redirect
@@ -168,20 +171,22 @@ async def poll_feed(ctx: Context, feed: dict[str, Any]) -> PollOutcome:
     when = next_poll_at(now, interval, max_age=result.max_age)
 
     if result.not_modified:
-        repo.record_poll_success(ctx.db, feed_id, now=now, next_poll_at=when, status="304",
-                                 new_url=new_url)
+        repo.record_poll_success(
+            ctx.db, feed_id, now=now, next_poll_at=when, status="304", new_url=new_url
+        )
         return PollOutcome(feed_id, "304")
 
     body = result.body or b""
     body_hash = hashlib.sha256(body).hexdigest()
     if feed["baseline_done"] and body_hash == feed["body_hash"]:
         # Many sites send no validators; an identical body is not parsed again.
-        repo.record_poll_success(ctx.db, feed_id, now=now, next_poll_at=when, status="unchanged",
-                                 new_url=new_url)
+        repo.record_poll_success(
+            ctx.db, feed_id, now=now, next_poll_at=when, status="unchanged", new_url=new_url
+        )
         return PollOutcome(feed_id, "unchanged")
 
     try:
-        parsed = parse_feed(body, result.headers, fetched_at=now)
+        parsed = parse_feed(body, result.headers, fetched_at=now, base_url=result.url)
     except ParseError as exc:
         return _failed(ctx, feed, now, interval, f"not a readable feed: {exc}")
 
@@ -208,17 +213,27 @@ async def poll_feed(ctx: Context, feed: dict[str, Any]) -> PollOutcome:
     if alert_ids and ctx.outbox_wakeup is not None:
         ctx.outbox_wakeup.set()
     log.info(
-        "poll feed=%s status=ok items=%d new=%d alerts=%d", feed_id, len(parsed.items), len(new),
+        "poll feed=%s status=ok items=%d new=%d alerts=%d",
+        feed_id,
+        len(parsed.items),
+        len(new),
         len(alert_ids),
     )
     return PollOutcome(feed_id, "ok", new_items=len(new), alerts=alert_ids)
 
 
-def queue_for_items(ctx: Context, feed: dict[str, Any], new: Sequence[repo.StoredItem]) -> list[int]:
-    """Evaluate rules on new items and write alerts with their matches (one transaction)."""
+def queue_for_items(
+    ctx: Context, feed: dict[str, Any], new: Sequence[repo.StoredItem]
+) -> list[int]:
+    """Evaluate rules on new items; group their events; queue or update alerts.
+
+    Each item is handled in one transaction: its matches, the events they open or join,
+    and the alert rows (new alert, follow-up, or edit) are written together, before
+    anything is sent. Returns the ids of alert rows created (new alerts and edits).
+    """
     matcher = ctx.matcher()
     routes = ctx.routes()
-    to_queue: list[repo.NewAlert] = []
+    created: list[int] = []
     for stored in new:
         if not stored.alertable or stored.duplicate_of is not None:
             # Baseline items that will never alert are not evaluated: that is most of the
@@ -234,32 +249,103 @@ def queue_for_items(ctx: Context, feed: dict[str, Any], new: Sequence[repo.Store
             lang=stored.item.lang,
             published=stored.item.published,
         )
-        for plan in plan_alerts(stored.id, matches, routes):
-            rendered = render_alert(
-                plan.events, [source], plan.rule_ids, fallback_date=stored.item.published
+        with ctx.db.atomic():
+            for plan in plan_alerts(stored.id, matches, routes):
+                created.extend(_group_and_queue(ctx, stored, plan, source, matches, routes))
+    return created
+
+
+def _render(events: list[Event], sources: list[Source], rule_ids: list[str], day: Any) -> Any:
+    return render_alert(events, sources, rule_ids, fallback_date=day)
+
+
+def _group_and_queue(
+    ctx: Context,
+    stored: repo.StoredItem,
+    plan: Planned,
+    source: Source,
+    matches: Sequence[Any],
+    routes: dict[str, str],
+) -> list[int]:
+    """Join each event to its group or open one; decide which alert carries new events."""
+    now = ctx.clock()
+    db = ctx.db
+    window = timedelta(hours=ctx.settings.group_window_hours)
+    placed: list[tuple[Event, Any, Any]] = []  # (event, day, matched candidate or None)
+    for ev in plan.events:
+        day = event_day(ev, stored.item.published)
+        cands = events_store.candidates(db, [ev.kind], plan.route, day, window)
+        placed.append((ev, day, best_match(ev, day, plan.route, cands, window)))
+
+    matched_alerts = sorted({c.alert_id for _, _, c in placed if c is not None})
+    touched: set[int] = set()
+    created: list[int] = []
+    new_events = [(ev, day) for ev, day, c in placed if c is None]
+    target_alert: int | None = None
+    if new_events:
+        primary = matched_alerts[0] if matched_alerts else None
+        if primary is not None and repo.get_alert(db, primary)["status"] == "pending":
+            target_alert = primary  # still held: new facts join the alert before it goes out
+        else:
+            # Nothing known yet, or a new figure for a story already posted: a new alert,
+            # as a reply to the story's first post when there is one.
+            target_alert = events_store.create_alert(
+                db,
+                item_id=stored.id,
+                route=plan.route,
+                now=now,
+                send_at=now + ctx.hold,
+                reply_to=primary,
             )
-            to_queue.append(
-                repo.NewAlert(
-                    item_id=stored.id,
-                    route=plan.route,
-                    kinds=list(dict.fromkeys(e.kind for e in plan.events)),
-                    text=rendered.html,
-                    plain=rendered.plain,
-                    links=rendered.links,
-                    events=[event_json(e) for e in plan.events],
-                    matches=[
-                        {
-                            "rule_id": m.rule_id,
-                            "kind": m.event.kind,
-                            "event": m.event.to_json(with_evidence=False),
-                            "evidence": event_json(m.event)["evidence"],
-                        }
-                        for m in matches
-                        if routes.get(m.rule_id, "default") == plan.route
-                    ],
-                )
+            created.append(target_alert)
+        for ev, day in new_events:
+            if ev.kind == "prisoner_count" and ev.count is not None:
+                # A change rule in all but name: every new figure says how it moved.
+                prev = previous_count(db, ev.source, ev.country, before_event_id=1 << 62)
+                if prev is not None:
+                    ev = replace(ev, previous=prev)
+            rule_ids = [
+                m.rule_id
+                for m in matches
+                if m.event == ev and routes.get(m.rule_id, "default") == plan.route
+            ]
+            event_id = events_store.create_event(
+                db,
+                ev,
+                route=plan.route,
+                day=day,
+                alert_id=target_alert,
+                rule_ids=rule_ids,
+                now=now,
             )
-    return repo.queue_alerts(ctx.db, to_queue) if to_queue else []
+            events_store.add_source(db, event_id, stored.id, source, now)
+        touched.add(target_alert)
+    for _ev, _day, cand in placed:
+        if cand is not None and events_store.add_source(db, cand.id, stored.id, source, now):
+            touched.add(cand.alert_id)
+
+    for alert_id in sorted(touched):
+        edit_id = events_store.refresh_alert(db, alert_id, _render, now)
+        if edit_id is not None and edit_id not in created:
+            created.append(edit_id)
+    carrier = target_alert or (matched_alerts[0] if matched_alerts else None)
+    for m in matches:
+        if routes.get(m.rule_id, "default") != plan.route:
+            continue
+        db.execute(
+            "INSERT INTO matches (item_id, alert_id, rule_id, kind, event, evidence, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                stored.id,
+                carrier,
+                m.rule_id,
+                m.event.kind,
+                json.dumps(m.event.to_json(with_evidence=False), ensure_ascii=False),
+                json.dumps(event_json(m.event)["evidence"], ensure_ascii=False),
+                iso(now),
+            ],
+        )
+    return created
 
 
 def _failed(
@@ -275,8 +361,10 @@ def _failed(
     when = next_poll_at(now, interval, failures=failures, retry_after=retry_after)
     row = repo.record_poll_failure(ctx.db, feed["id"], now=now, next_poll_at=when, error=error)
     log.warning("poll feed=%s status=error failures=%d error=%r", feed["id"], failures, error)
-    return PollOutcome(feed["id"], "error", error=error, alerts=[]) if row else PollOutcome(
-        feed["id"], "error", error=error
+    return (
+        PollOutcome(feed["id"], "error", error=error, alerts=[])
+        if row
+        else PollOutcome(feed["id"], "error", error=error)
     )
 
 
@@ -316,8 +404,15 @@ async def poll_all(ctx: Context, feeds: Sequence[dict[str, Any]]) -> list[PollOu
             if not isinstance(res, Exception):
                 raise res
             log.exception("poll feed=%s crashed", feed["id"], exc_info=res)
-            outcomes.append(_failed(ctx, feed, ctx.clock(), timedelta(minutes=feed["interval_min"]),
-                                    f"internal error: {res!r}"))
+            outcomes.append(
+                _failed(
+                    ctx,
+                    feed,
+                    ctx.clock(),
+                    timedelta(minutes=feed["interval_min"]),
+                    f"internal error: {res!r}",
+                )
+            )
         else:
             outcomes.append(res)
     return outcomes
@@ -343,6 +438,9 @@ async def drain_outbox(ctx: Context, *, max_rounds: int = 1000) -> list[int]:
             break
         blocked = False
         for alert in due:
+            alert = dict(alert)
+            if not _resolve_references(ctx, alert):
+                continue  # the message it edits or replies to is not out yet: later
             repo.mark_alert_sending(ctx.db, alert["id"])
             try:
                 result = await ctx.notifier.send(alert)
@@ -351,31 +449,66 @@ async def drain_outbox(ctx: Context, *, max_rounds: int = 1000) -> list[int]:
                 repo.mark_alert_retry(
                     ctx.db, alert["id"], error=str(exc), next_attempt_at=ctx.clock() + delay
                 )
-                log.warning("send alert=%s failed: %s; retry in %ss", alert["id"], exc,
-                            int(delay.total_seconds()))
+                log.warning(
+                    "send alert=%s failed: %s; retry in %ss",
+                    alert["id"],
+                    exc,
+                    int(delay.total_seconds()),
+                )
                 if exc.retry_after is not None or exc.permanent:
                     blocked = True  # flood control or no access: stop hammering this round
                     break
                 continue
-            repo.mark_alert_sent(ctx.db, alert["id"], message_id=result.message_id,
-                                 chat_id=result.chat_id)
+            with ctx.db.atomic():
+                repo.mark_alert_sent(
+                    ctx.db, alert["id"], message_id=result.message_id, chat_id=result.chat_id
+                )
+                if alert.get("op") == "edit":
+                    events_store.record_edit_sent(ctx.db, alert)
             sent.append(alert["id"])
         if blocked:
             break
     return sent
 
 
+def _resolve_references(ctx: Context, alert: dict[str, Any]) -> bool:
+    """Fill in the message an edit changes or a follow-up replies to.
+
+    False (and a short delay) while that message has not been delivered yet.
+    """
+    ref_id = alert.get("update_of") if alert.get("op") == "edit" else alert.get("reply_to")
+    if not ref_id:
+        return True
+    ref = repo.get_alert(ctx.db, ref_id)
+    if ref["status"] != "sent":
+        if alert.get("op") != "edit" and ref["status"] in ("failed", "rejected"):
+            return True  # reply to nothing rather than never post
+        repo.mark_alert_retry(
+            ctx.db,
+            alert["id"],
+            error=f"waiting for alert {ref_id}",
+            next_attempt_at=ctx.clock() + timedelta(seconds=5),
+        )
+        return False
+    alert["ref_message_id"] = ref["message_id"]
+    alert["ref_chat_id"] = ref["chat_id"]
+    return True
+
+
 def alert_json(row: dict[str, Any]) -> dict[str, Any]:
     """The `once --json` line for an alert row (a contract: keep the keys stable)."""
-    import json
-
-    return {
+    out = {
         "alert_id": row["id"],
         "kinds": json.loads(row["kinds"]),
         "text": row["plain"],
         "links": [link["url"] for link in json.loads(row["links"])],
         "events": json.loads(row["events"]),
     }
+    if row.get("op") == "edit":
+        out["update_of"] = row["update_of"]
+    if row.get("reply_to"):
+        out["reply_to"] = row["reply_to"]
+    return out
 
 
 def heartbeat(db: sqlite_utils.Database, now: datetime | None = None) -> None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 import sqlite_utils
+from rules.admin import parse_rule
 
 import rules
-from rules.admin import parse_rule
 from storage import repo
 
 
@@ -44,7 +44,7 @@ class MatcherCache:
                 # (syntax changed in an upgrade) is skipped, not fatal.
                 try:
                     admin.append((row["id"], row["name"], parse_rule(row["spec"])))
-                except Exception:  # noqa: BLE001
+                except Exception:
                     continue
                 routes[f"admin:{row['id']}"] = row["route"]
         self._matcher = rules.Matcher(admin)

@@ -12,8 +12,8 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from email.utils import format_datetime
 from datetime import UTC, datetime
+from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from typing import Any
@@ -105,7 +105,7 @@ def serve(feeds: dict[str, tuple[bytes, str]]) -> Iterator[str]:
     """Serve ``feeds`` on 127.0.0.1 and a free port; yields the base URL."""
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        def do_GET(self) -> None:
             found = feeds.get(self.path)
             if found is None:
                 self.send_error(404)
@@ -117,7 +117,7 @@ def serve(feeds: dict[str, tuple[bytes, str]]) -> Iterator[str]:
             self.end_headers()
             self.wfile.write(body)
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: Any) -> None:
             pass  # the demo's output is the alerts
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

@@ -118,10 +118,28 @@ SPECS: dict[str, Spec] = {
         "comma-separated hosts that feeds added through the bot may use even if private",
     ),
     "failing_notice_hours": Spec(
-        "RELEASEWATCH_FAILING_HOURS", "24", _int(1, 24 * 30), "tell admins after a feed fails this long"
+        "RELEASEWATCH_FAILING_HOURS",
+        "24",
+        _int(1, 24 * 30),
+        "tell admins after a feed fails this long",
+    ),
+    "hold_seconds": Spec(
+        "RELEASEWATCH_HOLD_SECONDS",
+        "180",
+        _int(0, 3600),
+        "a new alert waits this long for more sources before it is posted (`once`: no wait)",
+    ),
+    "group_window_hours": Spec(
+        "RELEASEWATCH_GROUP_WINDOW_HOURS",
+        "72",
+        _int(1, 24 * 30),
+        "reports of the same figure within this window are one event",
     ),
     "telegram_token": Spec(
-        "TELEGRAM_BOT_TOKEN", "", _str, "bot token from BotFather; empty: alerts go to the console",
+        "TELEGRAM_BOT_TOKEN",
+        "",
+        _str,
+        "bot token from BotFather; empty: alerts go to the console",
         secret=True,
     ),
     "telegram_chat_id": Spec(
@@ -155,6 +173,8 @@ class Settings:
     fetch_timeout: int = 30
     allowed_hosts: frozenset[str] = frozenset()
     failing_notice_hours: int = 24
+    hold_seconds: int = 180
+    group_window_hours: int = 72
     telegram_token: str = ""
     telegram_chat_id: str = ""
     telegram_admin_ids: tuple[int, ...] = ()
@@ -163,7 +183,9 @@ class Settings:
 
     def __repr__(self) -> str:  # never print the token
         shown = {
-            f.name: ("***" if SPECS[f.name].secret and getattr(self, f.name) else getattr(self, f.name))
+            f.name: (
+                "***" if SPECS[f.name].secret and getattr(self, f.name) else getattr(self, f.name)
+            )
             for f in fields(self)
         }
         return f"Settings({shown})"

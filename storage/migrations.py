@@ -116,4 +116,46 @@ CREATE TABLE state (
 );
 """,
     ),
+    (
+        "0002_event_groups",
+        """
+-- One row per real-world event: matches from many items and outlets group into it.
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,                  -- pardon | sanctions | prisoner_count | mention
+    route TEXT NOT NULL,                 -- destination ("default" or a chat id)
+    count INTEGER,                       -- people released / prisoners held, when stated
+    direction TEXT,                      -- sanctions: lifted | imposed
+    country TEXT,                        -- ISO alpha-2 where known
+    target TEXT,                         -- sanctions target, when stated
+    source TEXT,                         -- prisoner_count: the counting organisation
+    by_whom TEXT,                        -- who granted / imposed, when stated
+    event_date TEXT NOT NULL,            -- ISO date of the event, else of the first report
+    event TEXT NOT NULL,                 -- JSON of the first extraction, with its evidence
+    rule_ids TEXT NOT NULL,              -- JSON list of the rules that matched it
+    alert_id INTEGER NOT NULL REFERENCES alerts(id), -- the alert that carries this event
+    first_seen TEXT NOT NULL,            -- ISO UTC
+    last_seen TEXT NOT NULL              -- ISO UTC of the latest source
+);
+CREATE INDEX events_lookup ON events(kind, route, event_date);
+CREATE INDEX events_alert ON events(alert_id);
+
+-- Every report of an event: outlet, link, language, when we first saw it.
+CREATE TABLE event_sources (
+    id INTEGER PRIMARY KEY,
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE, -- the event reported
+    item_id INTEGER REFERENCES items(id) ON DELETE SET NULL, -- the item (NULL once pruned)
+    outlet TEXT NOT NULL,                -- feed name or the link's host
+    link TEXT,                           -- http(s) link to the report
+    title TEXT NOT NULL,                 -- the report's title
+    lang TEXT,                           -- its language
+    first_seen TEXT NOT NULL             -- ISO UTC
+);
+CREATE INDEX event_sources_event ON event_sources(event_id);
+
+ALTER TABLE alerts ADD COLUMN op TEXT NOT NULL DEFAULT 'send'; -- send | edit (edit the message of update_of)
+ALTER TABLE alerts ADD COLUMN update_of INTEGER REFERENCES alerts(id); -- edit: the alert whose message changes
+ALTER TABLE alerts ADD COLUMN reply_to INTEGER REFERENCES alerts(id); -- follow-up: posted as a reply to this alert
+""",
+    ),
 ]

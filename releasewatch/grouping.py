@@ -1,0 +1,130 @@
+"""Which stored event a new extraction belongs to: a pure decision on structured fields.
+
+Grouping keys on what the rules extracted (kind, figure, country, direction, target,
+counting organisation, date), never on the words, so a report in Russian joins the
+English one. Different figures are different events: "52 freed" never joins "25
+pardoned". Dates must fall within a window (default 72 h) of the event's date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from releasewatch.models import Event
+
+DEFAULT_WINDOW = timedelta(hours=72)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A stored event, as the decider needs it."""
+
+    id: int
+    kind: str
+    route: str
+    count: int | None
+    direction: str | None
+    country: str | None
+    target: str | None
+    source: str | None
+    by: str | None
+    event_date: date
+    alert_id: int
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Candidate:
+        return cls(
+            id=row["id"],
+            kind=row["kind"],
+            route=row["route"],
+            count=row["count"],
+            direction=row["direction"],
+            country=row["country"],
+            target=row["target"],
+            source=row["source"],
+            by=row["by_whom"],
+            event_date=date.fromisoformat(row["event_date"][:10]),
+            alert_id=row["alert_id"],
+        )
+
+
+def event_day(event: Event, published: datetime) -> date:
+    """The event's own date when the text states it, else the report's publication date."""
+    if event.date:
+        try:
+            return date.fromisoformat(event.date[:10])
+        except ValueError:
+            pass
+    return published.date()
+
+
+def _same(a: str | None, b: str | None) -> bool | None:
+    """True/False when both are known, None when either is unknown."""
+    if not a or not b:
+        return None
+    return a.casefold() == b.casefold()
+
+
+def score(event: Event, day: date, route: str, cand: Candidate, window: timedelta) -> int | None:
+    """How well ``event`` fits ``cand`` (higher is better), or None when incompatible."""
+    if cand.kind != event.kind or cand.route != route:
+        return None
+    if abs((cand.event_date - day).days) > window.days:
+        return None
+    points = 0
+    country = _same(event.country, cand.country)
+    if country is False:
+        return None
+    points += 1 if country else 0
+    if event.kind in ("pardon", "prisoner_count"):
+        if event.count is not None and cand.count is not None:
+            if event.count != cand.count:
+                return None  # a different figure is a different event
+            points += 4
+        elif event.count is None and cand.count is None:
+            if not country:  # "a group of prisoners" joins only within one known country
+                return None
+            points += 1
+        else:
+            return None  # one states a figure, the other does not: keep apart
+        if event.kind == "prisoner_count":
+            src = _same(event.source, cand.source)
+            if src is False:
+                return None
+            points += 2 if src else 0
+    elif event.kind == "sanctions":
+        if event.direction != cand.direction:
+            return None
+        for mine, theirs in ((event.target, cand.target), (event.by, cand.by)):
+            same = _same(mine, theirs)
+            if same is False:
+                return None
+            points += 2 if same else 0
+        if not country and not _same(event.target, cand.target) and not _same(event.by, cand.by):
+            return None  # nothing in common but the direction: too weak to merge
+    else:
+        return None  # admin "mention" matches are not grouped beyond same-article dedupe
+    return points
+
+
+def best_match(
+    event: Event,
+    day: date,
+    route: str,
+    candidates: Sequence[Candidate],
+    window: timedelta = DEFAULT_WINDOW,
+) -> Candidate | None:
+    """The best-fitting stored event, ties to the oldest; None opens a new event."""
+    best: tuple[int, int] | None = None
+    chosen = None
+    for cand in candidates:
+        s = score(event, day, route, cand, window)
+        if s is None:
+            continue
+        key = (s, -cand.id)
+        if best is None or key > best:
+            best, chosen = key, cand
+    return chosen
