@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from releasewatch.settings import Settings
 
 # Telegram bot tokens look like 123456789:AA...; mask any that reach a log line.
-_TOKEN = re.compile(r"\b\d{5,}:[A-Za-z0-9_-]{30,}\b")
+_TOKEN = re.compile(r"(?<![0-9])\d{5,}:[A-Za-z0-9_-]{30,}")
 
 
 def redact(text: str) -> str:

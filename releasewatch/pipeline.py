@@ -27,6 +27,7 @@ from releasewatch.errors import FetchError, ParseError, ReleasewatchError
 from releasewatch.format import Source, outlet_name, render_alert
 from releasewatch.grouping import best_match, event_day
 from releasewatch.models import Event, Item
+from releasewatch.mute import held_message, held_until, load_mutes
 from releasewatch.notify import Notifier, SendError
 from releasewatch.settings import Settings
 from storage import events as events_store
@@ -437,8 +438,15 @@ async def drain_outbox(ctx: Context, *, max_rounds: int = 1000) -> list[int]:
         if not due:
             break
         blocked = False
+        mutes = load_mutes(ctx.db, ctx.clock())
         for alert in due:
             alert = dict(alert)
+            until = held_until(ctx.db, alert, ctx.clock(), mutes) if mutes else None
+            if until is not None:  # muted: held, never dropped, and not a send attempt
+                repo.mark_alert_retry(
+                    ctx.db, alert["id"], error=held_message(until), next_attempt_at=until
+                )
+                continue
             if not _resolve_references(ctx, alert):
                 continue  # the message it edits or replies to is not out yet: later
             repo.mark_alert_sending(ctx.db, alert["id"])
