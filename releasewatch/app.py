@@ -95,7 +95,7 @@ async def run_once(settings: Settings, *, console_stream: Any = None) -> list[in
     async with context(settings, console_stream=console_stream) as ctx:
         feeds = repo.list_feeds(ctx.db, enabled_only=True)
         outcomes = await poll_all(ctx, feeds)
-        created = [a for o in outcomes for a in o.alerts]
+        created = list(dict.fromkeys(a for o in outcomes for a in o.alerts))
         await drain_outbox(ctx)
         await check_feed_health(ctx)
         heartbeat(ctx.db)

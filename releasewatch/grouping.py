@@ -68,8 +68,21 @@ def _same(a: str | None, b: str | None) -> bool | None:
     return a.casefold() == b.casefold()
 
 
-def score(event: Event, day: date, route: str, cand: Candidate, window: timedelta) -> int | None:
-    """How well ``event`` fits ``cand`` (higher is better), or None when incompatible."""
+def score(
+    event: Event,
+    day: date,
+    route: str,
+    cand: Candidate,
+    window: timedelta,
+    *,
+    relaxed: bool = False,
+) -> int | None:
+    """How well ``event`` fits ``cand`` (higher is better), or None when incompatible.
+
+    ``relaxed`` ignores a country conflict: used only against events of an alert the same
+    item already joined, where the other facts matched and the country is the likelier
+    extraction slip (a release "negotiated with the US" is not a US release).
+    """
     if cand.kind != event.kind or cand.route != route:
         return None
     if abs((cand.event_date - day).days) > window.days:
@@ -77,7 +90,9 @@ def score(event: Event, day: date, route: str, cand: Candidate, window: timedelt
     points = 0
     country = _same(event.country, cand.country)
     if country is False:
-        return None
+        if not relaxed:
+            return None
+        country = None
     points += 1 if country else 0
     if event.kind in ("pardon", "prisoner_count"):
         if event.count is not None and cand.count is not None:
@@ -116,12 +131,14 @@ def best_match(
     route: str,
     candidates: Sequence[Candidate],
     window: timedelta = DEFAULT_WINDOW,
+    *,
+    relaxed: bool = False,
 ) -> Candidate | None:
     """The best-fitting stored event, ties to the oldest; None opens a new event."""
     best: tuple[int, int] | None = None
     chosen = None
     for cand in candidates:
-        s = score(event, day, route, cand, window)
+        s = score(event, day, route, cand, window, relaxed=relaxed)
         if s is None:
             continue
         key = (s, -cand.id)

@@ -39,7 +39,8 @@ from watchers.parse import parse_feed
 log = logging.getLogger("releasewatch.pipeline")
 
 MAX_BACKOFF = timedelta(hours=6)
-SEND_BACKOFF_MAX = timedelta(minutes=30)
+# Telegram outages are usually short; alerts should go out within a minute of its return.
+SEND_BACKOFF_MAX = timedelta(seconds=60)
 
 
 # ---------------------------------------------------------------- pure decisions
@@ -197,7 +198,9 @@ async def poll_feed(ctx: Context, feed: dict[str, Any]) -> PollOutcome:
     )
     new = repo.store_new_items(ctx.db, feed_id, parsed.items, fetched_at=now, alertable=alertable)
 
-    alert_ids = queue_for_items(ctx, feed, new)
+    # The outlet is named by the admin's name, else the feed's title (known only after
+    # the first parse).
+    alert_ids = queue_for_items(ctx, {**feed, "title": feed["title"] or parsed.meta.title}, new)
 
     repo.record_poll_success(
         ctx.db,
@@ -252,7 +255,9 @@ def queue_for_items(
         )
         with ctx.db.atomic():
             for plan in plan_alerts(stored.id, matches, routes):
-                created.extend(_group_and_queue(ctx, stored, plan, source, matches, routes))
+                for alert_id in _group_and_queue(ctx, stored, plan, source, matches, routes):
+                    if alert_id not in created:  # one pending edit row collects many sources
+                        created.append(alert_id)
     return created
 
 
@@ -279,6 +284,17 @@ def _group_and_queue(
         placed.append((ev, day, best_match(ev, day, plan.route, cands, window)))
 
     matched_alerts = sorted({c.alert_id for _, _, c in placed if c is not None})
+    if matched_alerts:
+        # Second pass: what did not match strictly may still be the same fact of a story
+        # this item already joined (a country misread), but only within those alerts.
+        for i, (ev, day, cand) in enumerate(placed):
+            if cand is None:
+                pool = [
+                    c
+                    for c in events_store.candidates(db, [ev.kind], plan.route, day, window)
+                    if c.alert_id in matched_alerts
+                ]
+                placed[i] = (ev, day, best_match(ev, day, plan.route, pool, window, relaxed=True))
     touched: set[int] = set()
     created: list[int] = []
     new_events = [(ev, day) for ev, day, c in placed if c is None]
@@ -500,6 +516,7 @@ def _resolve_references(ctx: Context, alert: dict[str, Any]) -> bool:
         return False
     alert["ref_message_id"] = ref["message_id"]
     alert["ref_chat_id"] = ref["chat_id"]
+    alert["ref_route"] = ref["route"]
     return True
 
 

@@ -57,8 +57,8 @@ async def test_one_alert_then_edits_then_threaded_follow_up(feed_server, tmp_pat
     assert len(await run_once(settings, console_stream=io.StringIO())) == 1
 
     # Two more outlets in other languages: no new post, one edit of the first.
-    feed_server.set("/it.xml", body=rss([("it1", *IT, NOW)], title="Agenzia IT"))
-    feed_server.set("/ru.xml", body=rss([("ru1", *RU, NOW)], title="Новости RU"))
+    feed_server.set("/it.xml", body=rss([("it1", *IT, NOW)], title="Agenzia IT", lang="it"))
+    feed_server.set("/ru.xml", body=rss([("ru1", *RU, NOW)], title="Новости RU", lang="ru"))
     _add(settings, feed_server.url("/it.xml"))
     _add(settings, feed_server.url("/ru.xml"))
     out = io.StringIO()

@@ -20,24 +20,35 @@ from storage.db import open_db
 
 ROOT = Path(__file__).resolve().parent.parent
 
-PARDON = ("Lukashenko pardons 25 political prisoners",
-          "Belarusian leader Alexander Lukashenko pardoned 25 people convicted of 'extremist' crimes, "
-          "his press service said on Tuesday.")
-SANCTIONS = ("EU lifts sanctions on Belarusian airline",
-             "The European Union on Monday lifted sanctions on the Belarusian state airline.")
-NOISE = ("Apple releases iOS 19 with 40 new features", "Apple has released iOS 19 for iPhone users.")
+PARDON = (
+    "Lukashenko pardons 25 political prisoners",
+    "Belarusian leader Alexander Lukashenko pardoned 25 people convicted of 'extremist' crimes, "
+    "his press service said on Tuesday.",
+)
+SANCTIONS = (
+    "EU lifts sanctions on Belarusian airline",
+    "The European Union on Monday lifted sanctions on the Belarusian state airline.",
+)
+NOISE = (
+    "Apple releases iOS 19 with 40 new features",
+    "Apple has released iOS 19 for iPhone users.",
+)
 
 
-def rss(items: list[tuple[str, str, str, datetime]], title: str = "Test Wire") -> bytes:
+def rss(
+    items: list[tuple[str, str, str, datetime]], title: str = "Test Wire", lang: str = "en"
+) -> bytes:
     body = "".join(
         f"<item><title>{escape(t)}</title><link>https://news.example/{g}?utm_source=x</link>"
         f"<guid isPermaLink='false'>{g}</guid><pubDate>{format_datetime(p)}</pubDate>"
         f"<description>{escape(s)}</description></item>"
         for g, t, s, p in items
     )
-    return (f"<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>{title}"
-            f"</title><link>https://news.example/</link><language>en</language>{body}"
-            "</channel></rss>").encode()
+    return (
+        f"<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>{title}"
+        f"</title><link>https://news.example/</link><language>{lang}</language>{body}"
+        "</channel></rss>"
+    ).encode()
 
 
 NOW = datetime.now(UTC)
@@ -65,8 +76,12 @@ def feed_row(settings, fid):
 
 
 async def test_alert_then_conditional_get_alerts_nothing(feed_server, settings):
-    feed_server.set("/f.xml", body=rss([("a1", *PARDON, NOW), ("a2", *NOISE, NOW)]),
-                    etag='"v1"', last_modified="Wed, 01 May 2024 10:00:00 GMT")
+    feed_server.set(
+        "/f.xml",
+        body=rss([("a1", *PARDON, NOW), ("a2", *NOISE, NOW)]),
+        etag='"v1"',
+        last_modified="Wed, 01 May 2024 10:00:00 GMT",
+    )
     add(settings, feed_server.url("/f.xml"))
     out = io.StringIO()
     created = await run_once(settings, console_stream=out)
@@ -123,8 +138,10 @@ async def test_failing_feeds_do_not_stop_the_others(feed_server, settings):
     feed_server.fault("/big.xml", "huge")
     feed_server.fault("/page.html", "html")
     feed_server.fault("/retry.xml", "status", status=429, headers={"Retry-After": "3600"})
-    ids = {p: add(settings, feed_server.url(p)) for p in
-           ("/500.xml", "/hang.xml", "/big.xml", "/page.html", "/retry.xml", "/good.xml")}
+    ids = {
+        p: add(settings, feed_server.url(p))
+        for p in ("/500.xml", "/hang.xml", "/big.xml", "/page.html", "/retry.xml", "/good.xml")
+    }
     created = await run_once(settings, console_stream=io.StringIO())
     assert len(created) == 1
     for path, fid in ids.items():
@@ -158,8 +175,14 @@ async def test_permanent_redirect_updates_url_and_410_disables(feed_server, sett
 
 
 def _cli(*args: str, db: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "bot.py", "--db", db, *args], cwd=ROOT, input=stdin,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "bot.py", "--db", db, *args],
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_once_json_contract_and_restart_dedupe(feed_server, tmp_path):
@@ -200,12 +223,13 @@ def test_opml_import_adds_every_feed_once(tmp_path):
 
 
 def test_demo_prints_the_seed_story():
-    r = subprocess.run([sys.executable, "bot.py", "demo"], cwd=ROOT, capture_output=True,
-                       text=True, timeout=300)
+    r = subprocess.run(
+        [sys.executable, "bot.py", "demo"], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
     assert r.returncode == 0, r.stderr
     out = r.stdout
     assert "🔓 Belarus: 25 prisoners pardoned · 16 Sep 2025" in out
-    seed = out[out.index("🔓 Belarus: 25 prisoners pardoned · 16 Sep 2025"):].split("── alert")[0]
+    seed = out[out.index("🔓 Belarus: 25 prisoners pardoned · 16 Sep 2025") :].split("── alert")[0]
     assert "52" in seed and "Belavia" in seed and "1,300" in seed
     assert "https://en.news.example/articles/seed-en" in seed
     # Hard negatives of the corpus never alert.
@@ -218,14 +242,26 @@ def test_match_contract():
         {"id": "1", "title": PARDON[0], "summary": PARDON[1], "lang": "en"},
         {"id": "2", "title": NOISE[0], "summary": NOISE[1]},
     ]
-    r = subprocess.run([sys.executable, "bot.py", "match"], cwd=ROOT, capture_output=True,
-                       text=True, input="\n".join(json.dumps(i) for i in items), timeout=120)
+    r = subprocess.run(
+        [sys.executable, "bot.py", "match"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        input="\n".join(json.dumps(i) for i in items),
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
     out = [json.loads(line) for line in r.stdout.splitlines()]
     assert [o["id"] for o in out] == ["1", "2"]
     assert out[0]["events"][0]["kind"] == "pardon" and out[0]["events"][0]["count"] == 25
     assert "direction" in out[0]["events"][0]
     assert out[1]["events"] == []
-    bad = subprocess.run([sys.executable, "bot.py", "match"], cwd=ROOT, capture_output=True,
-                         text=True, input="{not json\n", timeout=120)
+    bad = subprocess.run(
+        [sys.executable, "bot.py", "match"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        input="{not json\n",
+        timeout=120,
+    )
     assert bad.returncode == 2 and "line 1" in bad.stderr

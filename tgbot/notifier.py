@@ -24,7 +24,7 @@ from datetime import timedelta
 from typing import Any
 
 import sqlite_utils
-from telegram import LinkPreviewOptions
+from telegram import LinkPreviewOptions, ReplyParameters
 from telegram.constants import ParseMode
 from telegram.error import (
     BadRequest,
@@ -187,11 +187,20 @@ class TelegramNotifier:
                 )
         bot = self._bot()
         try:
+            if alert.get("op") == "edit":
+                return await self._edit(bot, alert)
+            extra: dict[str, Any] = {}
+            if alert.get("ref_message_id") and alert.get("ref_route") == alert.get("route"):
+                # A follow-up: thread it under the story's first post.
+                extra["reply_parameters"] = ReplyParameters(
+                    message_id=int(alert["ref_message_id"]), allow_sending_without_reply=True
+                )
             message = await bot.send_message(
                 chat_id=chat_id,
                 text=alert["text"],
                 parse_mode=ParseMode.HTML,
                 link_preview_options=NO_PREVIEW,
+                **extra,
             )
         except RetryAfter as exc:
             seconds = retry_after_seconds(exc)
@@ -227,6 +236,26 @@ class TelegramNotifier:
             raise SendError(f"Telegram error: {self._safe(exc.message)}") from None
         self._forbidden_told.discard(chat_id)
         return Sent(str(message.message_id), str(message.chat_id))
+
+    async def _edit(self, bot: Any, alert: dict[str, Any]) -> Sent:
+        """Edit the posted message of ``update_of`` to its new text (more sources)."""
+        chat_id, message_id = str(alert["ref_chat_id"]), str(alert["ref_message_id"])
+        try:
+            await bot.edit_message_text(
+                chat_id=chat_id,
+                message_id=int(message_id),
+                text=alert["text"],
+                parse_mode=ParseMode.HTML,
+                link_preview_options=NO_PREVIEW,
+            )
+        except BadRequest as exc:
+            reason = exc.message.lower()
+            # Already showing this text (an earlier attempt landed before a crash), or
+            # deleted by a channel admin: either way nothing is left to do.
+            if "not modified" in reason or "message to edit not found" in reason:
+                return Sent(message_id, chat_id)
+            raise
+        return Sent(message_id, chat_id)
 
     async def _tell_forbidden(self, chat_id: str, reason: str) -> None:
         """Tell the admins once per chat (until a send there works again)."""
