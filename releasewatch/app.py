@@ -142,6 +142,29 @@ async def run_daemon(settings: Settings, *, stop: asyncio.Event | None = None) -
             await check_feed_health(ctx)
 
         scheduler.add_job("health", health_job, 600)
+        if settings.digest_at:
+            from zoneinfo import ZoneInfo
+
+            from releasewatch.digest import queue_digest
+
+            tz = ZoneInfo(settings.timezone)
+            hour, minute = (int(x) for x in settings.digest_at.split(":"))
+
+            def digest_job() -> None:
+                if queue_digest(ctx.db, ctx.clock(), tz) and ctx.outbox_wakeup:
+                    ctx.outbox_wakeup.set()
+
+            scheduler.scheduler.add_job(
+                digest_job,
+                "cron",
+                hour=hour,
+                minute=minute,
+                timezone=tz,
+                id="digest",
+                max_instances=1,
+                coalesce=True,
+                misfire_grace_time=3600,
+            )
         heartbeat(ctx.db)
         if hasattr(ctx.notifier, "attach"):
             ctx.notifier.attach(ctx, scheduler=scheduler, started=started)

@@ -58,6 +58,8 @@ class ConsoleNotifier:
         route = alert.get("route") or "default"
         if alert.get("op") == "edit":
             header = f"── update of alert #{alert['update_of']} "
+        elif alert.get("op") == "review":
+            header = f"── review requested for alert #{alert['update_of']} (Telegram only) "
         elif alert.get("reply_to"):
             header = f"── alert #{alert['id']} (follow-up to #{alert['reply_to']}) "
         else:

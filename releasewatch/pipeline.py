@@ -301,7 +301,7 @@ def _group_and_queue(
     target_alert: int | None = None
     if new_events:
         primary = matched_alerts[0] if matched_alerts else None
-        if primary is not None and repo.get_alert(db, primary)["status"] == "pending":
+        if primary is not None and repo.get_alert(db, primary)["status"] in ("pending", "review"):
             target_alert = primary  # still held: new facts join the alert before it goes out
         else:
             # Nothing known yet, or a new figure for a story already posted: a new alert,
@@ -313,6 +313,7 @@ def _group_and_queue(
                 now=now,
                 send_at=now + ctx.hold,
                 reply_to=primary,
+                review=plan.route in ctx.settings.review_routes,
             )
             created.append(target_alert)
         for ev, day in new_events:
@@ -500,10 +501,21 @@ def _resolve_references(ctx: Context, alert: dict[str, Any]) -> bool:
 
     False (and a short delay) while that message has not been delivered yet.
     """
-    ref_id = alert.get("update_of") if alert.get("op") == "edit" else alert.get("reply_to")
+    op = alert.get("op")
+    ref_id = alert.get("update_of") if op in ("edit", "review") else alert.get("reply_to")
     if not ref_id:
         return True
     ref = repo.get_alert(ctx.db, ref_id)
+    if op == "review":
+        if ref["status"] != "review":  # decided already (e.g. through another request)
+            repo.mark_alert_sent(ctx.db, alert["id"], message_id="", chat_id="")
+            return False
+        # The admins review the text as it stands now, sources gathered in the hold.
+        alert.update(text=ref["text"], plain=ref["plain"], kinds=ref["kinds"])
+        return True
+    if op == "edit" and ref["status"] == "rejected":
+        ctx.db.execute("UPDATE alerts SET status = 'rejected' WHERE id = ?", [alert["id"]])
+        return False
     if ref["status"] != "sent":
         if alert.get("op") != "edit" and ref["status"] in ("failed", "rejected"):
             return True  # reply to nothing rather than never post

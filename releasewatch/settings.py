@@ -63,6 +63,33 @@ def _url(raw: str) -> str:
     return value
 
 
+def _hhmm(raw: str) -> str:
+    value = raw.strip()
+    if not value:
+        return ""
+    hh, _, mm = value.partition(":")
+    if not (hh.isdigit() and mm.isdigit() and 0 <= int(hh) < 24 and 0 <= int(mm) < 60):
+        raise ValueError(f"expected HH:MM (24-hour) or empty, got {raw!r}")
+    return f"{int(hh):02d}:{int(mm):02d}"
+
+
+def _tz(raw: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    value = raw.strip() or "UTC"
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            f"unknown time zone {raw!r} (use an IANA name like Europe/Vilnius)"
+        ) from None
+    return value
+
+
+def _routes(raw: str) -> frozenset[str]:
+    return frozenset(r.strip() for r in raw.split(",") if r.strip())
+
+
 def _hosts(raw: str) -> frozenset[str]:
     return frozenset(h.strip().lower() for h in raw.split(",") if h.strip())
 
@@ -135,6 +162,21 @@ SPECS: dict[str, Spec] = {
         _int(1, 24 * 30),
         "reports of the same figure within this window are one event",
     ),
+    "digest_at": Spec(
+        "RELEASEWATCH_DIGEST_AT",
+        "",
+        _hhmm,
+        "post a daily digest at this local time (HH:MM; empty: off)",
+    ),
+    "timezone": Spec(
+        "RELEASEWATCH_TIMEZONE", "UTC", _tz, "time zone of the digest time (IANA name)"
+    ),
+    "review_routes": Spec(
+        "RELEASEWATCH_REVIEW",
+        "",
+        _routes,
+        'routes whose alerts wait for an admin\'s Approve/Reject first ("default" = main channel)',
+    ),
     "telegram_token": Spec(
         "TELEGRAM_BOT_TOKEN",
         "",
@@ -175,6 +217,9 @@ class Settings:
     failing_notice_hours: int = 24
     hold_seconds: int = 180
     group_window_hours: int = 72
+    digest_at: str = ""
+    timezone: str = "UTC"
+    review_routes: frozenset[str] = frozenset()
     telegram_token: str = ""
     telegram_chat_id: str = ""
     telegram_admin_ids: tuple[int, ...] = ()

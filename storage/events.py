@@ -45,15 +45,37 @@ def create_alert(
     now: datetime,
     send_at: datetime,
     reply_to: int | None = None,
+    review: bool = False,
 ) -> int:
-    """An empty pending alert; its text is rendered once its events are attached."""
+    """An empty alert; its text is rendered once its events are attached.
+
+    With ``review`` it waits (status ``review``) for an admin's approval, and a review
+    request (op ``review``, to the admin chat) is queued in the same transaction.
+    """
     cur = db.execute(
         "INSERT INTO alerts (item_id, route, kinds, text, plain, links, events, status,"
         " next_attempt_at, created_at, op, reply_to)"
-        " VALUES (?, ?, '[]', '', '', '[]', '[]', 'pending', ?, ?, 'send', ?)",
-        [item_id, route, iso(send_at), iso(now), reply_to],
+        " VALUES (?, ?, '[]', '', '', '[]', '[]', ?, ?, ?, 'send', ?)",
+        [item_id, route, "review" if review else "pending", iso(send_at), iso(now), reply_to],
     )
-    return int(cur.lastrowid or 0)
+    alert_id = int(cur.lastrowid or 0)
+    if review:
+        db.execute(
+            "INSERT INTO alerts (item_id, route, kinds, text, plain, links, events, status,"
+            " next_attempt_at, created_at, op, update_of)"
+            " VALUES (?, 'admin', '[]', '', '', '[]', '[]', 'pending', ?, ?, 'review', ?)",
+            [item_id, iso(send_at), iso(now), alert_id],
+        )
+    return alert_id
+
+
+def decide_review(db: sqlite_utils.Database, alert_id: int, approve: bool) -> bool:
+    """Approve (send it) or reject an alert waiting for review; False if not waiting."""
+    cur = db.execute(
+        "UPDATE alerts SET status = ?, next_attempt_at = NULL WHERE id = ? AND status = 'review'",
+        ["pending" if approve else "rejected", alert_id],
+    )
+    return cur.rowcount == 1
 
 
 def create_event(
@@ -161,13 +183,13 @@ def refresh_alert(
         json.dumps([e.to_json() for e in events], ensure_ascii=False),
     ]
     alert = next(iter(db.query("SELECT * FROM alerts WHERE id = ?", [alert_id])))
-    if alert["status"] == "pending" and alert["op"] == "send":
+    if alert["status"] in ("pending", "review") and alert["op"] == "send":
         db.execute(
             "UPDATE alerts SET kinds = ?, text = ?, plain = ?, links = ?, events = ? WHERE id = ?",
             [*values, alert_id],
         )
         return None
-    if rendered.html == alert["text"]:
+    if rendered.html == alert["text"] or alert["status"] == "rejected":
         return None
     pending_edit = db.execute(
         "SELECT id FROM alerts WHERE op = 'edit' AND update_of = ? AND status = 'pending'",

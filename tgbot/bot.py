@@ -20,15 +20,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import html
 import logging
 import re
 
-from telegram import BotCommand, Update
+from telegram import BotCommand, ReplyParameters, Update
+from telegram.constants import ParseMode
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
+    CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
     MessageHandler,
@@ -36,7 +39,9 @@ from telegram.ext import (
 )
 
 from releasewatch.settings import Settings
-from tgbot.commands import COMMANDS, BotDeps, bot_commands, run_command
+from storage import repo
+from storage.events import decide_review
+from tgbot.commands import COMMANDS, BotDeps, bot_commands, is_admin, run_command
 
 log = logging.getLogger("releasewatch.tgbot")
 
@@ -45,7 +50,7 @@ GROUP_PER_MINUTE = 20
 OVERALL_PER_SECOND = 30
 # The outbox owns retries and records them; the limiter must not retry behind its back.
 LIMITER_RETRIES = 0
-ALLOWED_UPDATES = ["message"]  # edits, channel posts, callbacks are never even fetched
+ALLOWED_UPDATES = ["message", "callback_query"]  # edits and channel posts are never fetched
 
 # Commands only from ordinary new messages: not edits, channel posts or forwards.
 BASE_FILTER = filters.UpdateType.MESSAGE & ~filters.FORWARDED
@@ -112,7 +117,41 @@ def install_handlers(app: Application, deps: BotDeps) -> None:
     app.add_handler(
         MessageHandler(BASE_FILTER & filters.ChatType.PRIVATE & filters.COMMAND, _unknown)
     )
+    app.add_handler(CallbackQueryHandler(on_review, pattern=r"^rv:[ar]:\d+$"))
     app.add_error_handler(_on_error)
+
+
+async def on_review(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Approve or reject an alert waiting for review (inline buttons; admins only)."""
+    query = update.callback_query
+    if query is None or query.data is None:
+        return
+    deps: BotDeps = context.application.bot_data["deps"]
+    uid = query.from_user.id if query.from_user else 0
+    _, verdict, raw_id = query.data.split(":")
+    alert_id, approve = int(raw_id), verdict == "a"
+    if not is_admin(deps.settings, uid):
+        repo.audit(deps.db, f"tg:{uid}", "denied", {"review": alert_id}, ok=False)
+        with contextlib.suppress(TelegramError):
+            await query.answer("Sorry, only the bot's admins can do that.", show_alert=True)
+        return
+    decided = decide_review(deps.db, alert_id, approve)
+    action = "review.approve" if approve else "review.reject"
+    repo.audit(deps.db, f"tg:{uid}", action, {"alert": alert_id}, ok=decided)
+    note = ("✅ Approved" if approve else "❌ Rejected") if decided else "Already decided"
+    with contextlib.suppress(TelegramError):
+        await query.answer(note)
+        if decided and query.message is not None:
+            who = html.escape(query.from_user.full_name if query.from_user else str(uid))
+            await query.edit_message_reply_markup(reply_markup=None)
+            await context.bot.send_message(
+                chat_id=query.message.chat.id,
+                text=f"{note} alert #{alert_id} by {who}.",
+                parse_mode=ParseMode.HTML,
+                reply_parameters=ReplyParameters(
+                    message_id=query.message.message_id, allow_sending_without_reply=True
+                ),
+            )
 
 
 async def _unknown(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

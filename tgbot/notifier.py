@@ -24,7 +24,12 @@ from datetime import timedelta
 from typing import Any
 
 import sqlite_utils
-from telegram import LinkPreviewOptions, ReplyParameters
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    ReplyParameters,
+)
 from telegram.constants import ParseMode
 from telegram.error import (
     BadRequest,
@@ -50,6 +55,20 @@ from tgbot.commands import BotDeps
 log = logging.getLogger("releasewatch.tgbot")
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+
+
+def review_keyboard(alert_id: int) -> InlineKeyboardMarkup:
+    """Approve / Reject buttons; ``tgbot.bot`` handles the ``rv:`` callbacks."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton("✅ Approve", callback_data=f"rv:a:{alert_id}"),
+                InlineKeyboardButton("❌ Reject", callback_data=f"rv:r:{alert_id}"),
+            ]
+        ]
+    )
+
+
 ADMIN_TEXT_LIMIT = 3000  # characters of plain text; escaped, it stays under Telegram's 4096
 _PERMANENT_BAD_REQUEST = (
     "chat not found",
@@ -167,6 +186,8 @@ class TelegramNotifier:
 
     def _chat_for(self, alert: dict[str, Any]) -> str:
         route = str(alert.get("route") or "default")
+        if route == "admin":  # review requests
+            return str(self.settings.admin_chat)
         return self.settings.telegram_chat_id if route == "default" else route
 
     def _bot(self) -> Any:
@@ -190,14 +211,19 @@ class TelegramNotifier:
             if alert.get("op") == "edit":
                 return await self._edit(bot, alert)
             extra: dict[str, Any] = {}
-            if alert.get("ref_message_id") and alert.get("ref_route") == alert.get("route"):
+            if alert.get("op") == "review":
+                extra["reply_markup"] = review_keyboard(int(alert["update_of"]))
+            elif alert.get("ref_message_id") and alert.get("ref_route") == alert.get("route"):
                 # A follow-up: thread it under the story's first post.
                 extra["reply_parameters"] = ReplyParameters(
                     message_id=int(alert["ref_message_id"]), allow_sending_without_reply=True
                 )
+            text = alert["text"]
+            if alert.get("op") == "review":
+                text = f"<b>Review alert #{alert['update_of']}</b> (not posted yet)\n\n{text}"
             message = await bot.send_message(
                 chat_id=chat_id,
-                text=alert["text"],
+                text=text,
                 parse_mode=ParseMode.HTML,
                 link_preview_options=NO_PREVIEW,
                 **extra,
