@@ -52,16 +52,20 @@ def releases(
 
 
 def previous_count(
-    db: sqlite_utils.Database, source: str | None, country: str | None, before_event_id: int
+    db: sqlite_utils.Database, source: str | None, country: str | None, day: date
 ) -> int | None:
-    """The last figure the same organisation gave for the same country, for the delta."""
+    """The figure the same organisation last gave for the same country before ``day``.
+
+    Only exact-ish figures count on both sides: "over 1,000" against 1,110 is no change.
+    """
     if not source:
         return None
     row = db.execute(
         "SELECT count FROM events WHERE kind = 'prisoner_count' AND count IS NOT NULL"
-        " AND lower(source) = lower(?) AND coalesce(country, '') = coalesce(?, '') AND id < ?"
-        " ORDER BY event_date DESC, id DESC LIMIT 1",
-        [source, country, before_event_id],
+        " AND lower(source) = lower(?) AND coalesce(country, '') = coalesce(?, '')"
+        " AND event_date < ? AND coalesce(json_extract(event, '$.qualifier'), '') NOT IN"
+        " ('over', 'under') ORDER BY event_date DESC, id DESC LIMIT 1",
+        [source, country, day.isoformat()],
     ).fetchone()
     return None if row is None else int(row[0])
 

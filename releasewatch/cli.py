@@ -450,7 +450,6 @@ def _published(raw: Any) -> datetime:
 
 def cmd_rules(args: argparse.Namespace, settings: Settings) -> int:
     from rules.admin import parse_rule
-
     from storage import repo
     from storage.db import open_db
 
@@ -495,32 +494,29 @@ def cmd_rules(args: argparse.Namespace, settings: Settings) -> int:
         rule = _parse_or_usage(parse_rule, args.spec)
         since = datetime.now(UTC) - timedelta(days=args.days)
         rows = repo.items_since(db, since)
-        by_key = {}
-        items = []
-        for r in rows:
-            item = repo.item_from_row(r)
-            items.append(item)
-            by_key[item.key] = r
-        hits = backtest(rule, items)
         print(f"rule: {rule.normalised()}")
+        hits: list[tuple[dict[str, Any] | None, Any]] = []
+        if rule.is_change:  # the count is tracked across items, in order
+            hits = [(None, m) for m in backtest(rule, [repo.item_from_row(r) for r in rows])]
+        else:
+            for r in rows:
+                hits += [(r, m) for m in backtest(rule, [repo.item_from_row(r)])]
         print(f"{len(hits)} match(es) in {len(rows)} items of the last {args.days} days")
-        for m in hits:
-            item = getattr(m, "item", None)
-            r = by_key.get(item.key) if item is not None else None
+        for r, m in hits:
             ev = m.event
             figure = f" count={ev.count}" if ev.count is not None else ""
             direction = f" {ev.direction}" if ev.direction else ""
             head = f"- [{ev.kind}{figure}{direction}]"
-            if r:
-                print(
-                    f"{head} {r['published'][:10]} {r['feed_name'] or r['feed_title'] or ''}: {r['title']}"
-                )
+            if r is None:
+                print(f"{head} {m.rule_name}")
+            else:
+                outlet = r["feed_name"] or r["feed_title"] or ""
+                print(f"{head} {r['published'][:10]} {outlet}: {r['title']}")
                 if r["link"]:
                     print(f"    {r['link']}")
-            else:
-                print(head)
             if ev.evidence:
-                print(f"    why: {', '.join(ev.evidence.words)} — {ev.evidence.how}".rstrip(" —"))
+                why = ", ".join(ev.evidence.words)
+                print(f"    why: {why}" + (f" — {ev.evidence.how}" if ev.evidence.how else ""))
         return 0
     raise UsageError(f"unknown action {action}")
 

@@ -118,7 +118,10 @@ def _approx(event: Event) -> str:
 
 
 def _verb(event: Event) -> str:
-    words = " ".join(event.evidence.words if event.evidence else ()).casefold()
+    # The trigger may be "releasing" in "a series of pardons, releasing 25": the sentence
+    # says how they were freed.
+    ev = event.evidence
+    words = (" ".join(ev.words) + " " + ev.sentence).casefold() if ev else ""
     if any(stem in words for stem in _EXCHANGE_STEMS):
         return "freed in exchange"
     if any(stem in words for stem in _PARDON_STEMS):

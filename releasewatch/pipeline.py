@@ -317,9 +317,17 @@ def _group_and_queue(
             )
             created.append(target_alert)
         for ev, day in new_events:
-            if ev.kind == "prisoner_count" and ev.count is not None:
-                # A change rule in all but name: every new figure says how it moved.
-                prev = previous_count(db, ev.source, ev.country, before_event_id=1 << 62)
+            if (
+                ev.kind == "prisoner_count"
+                and ev.count is not None
+                and ev.qualifier
+                not in (
+                    "over",
+                    "under",
+                )
+            ):
+                # Every new figure says how it moved since the same organisation's last one.
+                prev = previous_count(db, ev.source, ev.country, day)
                 if prev is not None:
                     ev = replace(ev, previous=prev)
             rule_ids = [

@@ -9,14 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 import sqlite_utils
-from rules.admin import parse_rule
 
-import rules
+from rules.admin import Matcher, parse_rule
 from storage import repo
 
 
 class MatcherCache:
-    """Returns a ``rules.Matcher`` for the current enabled admin rules."""
+    """Returns a ``rules.admin.Matcher`` for the current enabled admin rules."""
 
     def __init__(self, db: sqlite_utils.Database | None) -> None:
         self.db = db
@@ -47,7 +46,7 @@ class MatcherCache:
                 except Exception:
                     continue
                 routes[f"admin:{row['id']}"] = row["route"]
-        self._matcher = rules.Matcher(admin)
+        self._matcher = Matcher(admin)
         self._routes = routes
         self._sig = sig
 

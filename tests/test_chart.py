@@ -41,9 +41,11 @@ def test_series_per_source_and_country(db):
 
 
 def test_previous_count_is_the_same_organisation_and_country(db):
-    assert previous_count(db, "viasna", "BY", before_event_id=1 << 62) == 1177
-    assert previous_count(db, "Viasna", "VE", before_event_id=1 << 62) is None
-    assert previous_count(db, None, "BY", before_event_id=1 << 62) is None
+    assert previous_count(db, "viasna", "BY", date(2025, 12, 1)) == 1177
+    assert previous_count(db, "Viasna", "BY", date(2025, 10, 1)) == 1300  # before that day only
+    assert previous_count(db, "Viasna", "BY", date(2025, 9, 16)) is None
+    assert previous_count(db, "Viasna", "VE", date(2025, 12, 1)) is None
+    assert previous_count(db, None, "BY", date(2025, 12, 1)) is None
 
 
 def test_chart_is_a_real_png(db, tmp_path):
