@@ -196,11 +196,15 @@ async def poll_feed(ctx: Context, feed: dict[str, Any]) -> PollOutcome:
     alertable = decide_alertable(
         parsed.items, baseline=baseline, backfill_hours=feed["backfill_hours"], now=now
     )
-    new = repo.store_new_items(ctx.db, feed_id, parsed.items, fetched_at=now, alertable=alertable)
-
-    # The outlet is named by the admin's name, else the feed's title (known only after
-    # the first parse).
-    alert_ids = queue_for_items(ctx, {**feed, "title": feed["title"] or parsed.meta.title}, new)
+    # New items and the alerts they cause commit together: a crash can never leave an
+    # item stored (so "seen") without its alert queued.
+    with ctx.db.atomic():
+        new = repo.store_new_items(
+            ctx.db, feed_id, parsed.items, fetched_at=now, alertable=alertable
+        )
+        # The outlet is named by the admin's name, else the feed's title (known only
+        # after the first parse).
+        alert_ids = queue_for_items(ctx, {**feed, "title": feed["title"] or parsed.meta.title}, new)
 
     repo.record_poll_success(
         ctx.db,

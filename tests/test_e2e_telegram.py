@@ -135,6 +135,7 @@ def test_feed_item_to_channel_post_through_bot_py_run(feed_server, telegram_stan
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)
 def test_429_storm_and_two_minute_outage_lose_nothing_and_double_nothing(
     feed_server, telegram_standin, tmp_path
 ):
