@@ -12,17 +12,24 @@ escapes :func:`parse_feed`.
 from __future__ import annotations
 
 import calendar
+import codecs
 import hashlib
 import html
 import io
 import json
 import re
+import urllib.parse
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import feedparser
 import nh3
+
+try:  # optional fast path: without it every feed goes through feedparser
+    import feedparser_rs as _fast
+except ImportError:  # pragma: no cover - depends on the installed extras
+    _fast = None
 
 from releasewatch.errors import ParseError
 from releasewatch.models import FeedMeta, Item, ParsedFeed
@@ -32,6 +39,9 @@ JSONFEED_PREFIX = "https://jsonfeed.org/version/"
 MAX_FUTURE = timedelta(days=1)
 SHORT_SUMMARY = 80  # below this many characters, content:encoded is preferred
 MAX_KEY_LENGTH = 512
+FAST_PARSER = "feedparser-rs"
+# Module switch (benchmarks and tests flip it); the fast path also needs feedparser-rs.
+FAST_PATH_ENABLED = True
 
 # Tags whose *content* is never text a reader sees.
 _DROP_CONTENT = {
@@ -152,7 +162,26 @@ def parse_feed(
 
     ``base_url`` (optional, usually the fetched URL) resolves relative item links.
     Raises :class:`ParseError` when the bytes are not a feed.
+
+    RSS/Atom go through feedparser-rs when it is installed and the feed is plain enough
+    (see :func:`_fast_allowed` and :func:`_from_fast_parser`); anything it reports as
+    odd goes through feedparser, so the result is feedparser's wherever they could differ.
     """
+    mode = "auto" if FAST_PATH_ENABLED else "feedparser"
+    return parse_feed_with(mode, body, headers, fetched_at=fetched_at, base_url=base_url)
+
+
+def parse_feed_with(
+    mode: str,
+    body: bytes,
+    headers: Mapping[str, str],
+    *,
+    fetched_at: datetime,
+    base_url: str | None = None,
+) -> ParsedFeed:
+    """:func:`parse_feed` with the parser chosen: ``auto`` (fast path with fallback),
+    ``feedparser`` (reference path only) or ``fast`` (fast path, ``ParseError`` where it
+    would fall back). For tests and benchmarks that compare the two paths."""
     if fetched_at.tzinfo is None:
         fetched_at = fetched_at.replace(tzinfo=UTC)
     fetched_at = fetched_at.astimezone(UTC)
@@ -166,6 +195,14 @@ def parse_feed(
         jsonfeed = _maybe_json_feed(body, hdrs)
         if jsonfeed is not None:
             return _from_json_feed(jsonfeed, hdrs, fetched_at)
+        if mode != "feedparser":
+            fast = (
+                _from_fast_parser(body, hdrs, fetched_at, base_url) if _fast_allowed(body) else None
+            )
+            if fast is not None:
+                return fast
+            if mode == "fast":
+                raise ParseError("fast path declined this feed")
         return _from_feedparser(body, hdrs, fetched_at, base_url)
     except ParseError:
         raise
@@ -204,7 +241,18 @@ def _from_feedparser(
     if d.get("bozo"):
         exc = d.get("bozo_exception")
         warnings.append(f"{type(exc).__name__}: {exc}"[:300] if exc else "bozo feed")
-    feed = d.get("feed") or {}
+    return _build(d.get("feed") or {}, entries, hdrs, fetched_at, warnings, "feedparser")
+
+
+def _build(
+    feed: Mapping[str, Any],
+    entries: Iterable[Any],
+    hdrs: dict[str, str],
+    fetched_at: datetime,
+    warnings: list[str],
+    parser: str,
+) -> ParsedFeed:
+    """Feedparser-shaped feed and entries (either parser) -> ParsedFeed."""
     header_lang = hdrs.get("content-language")
     feed_lang = _first_lang(
         [
@@ -226,7 +274,7 @@ def _from_feedparser(
         if item.key not in seen:
             seen.add(item.key)
             items.append(item)
-    return ParsedFeed(meta=meta, items=tuple(items), warnings=tuple(warnings), parser="feedparser")
+    return ParsedFeed(meta=meta, items=tuple(items), warnings=tuple(warnings), parser=parser)
 
 
 def _struct_to_dt(value: Any) -> datetime | None:
@@ -282,6 +330,171 @@ def _entry_to_item(
         content_hash=content_hash(title, summary),
         published_from_feed=from_feed,
     )
+
+
+# --- RSS / Atom fast path ---------------------------------------------------------------
+# feedparser-rs is ~25x faster than feedparser on news feeds, with the same field names.
+# It is trusted only where it cannot differ from feedparser in what we keep: anything it
+# flags (bozo), finds empty, truncates, or decodes against the HTTP charset goes through
+# feedparser instead. tests/test_parse_fastpath.py compares both paths item by item.
+
+_CHARSET = re.compile(r";\s*charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
+_FAST_LIMITS = (
+    _fast.ParserLimits(max_feed_size_bytes=1 << 30, max_entries=10_000, max_links_per_entry=50)
+    if _fast is not None
+    else None
+)
+_FAST_MAX_ENTRIES = 10_000
+
+
+def fast_path_available() -> bool:
+    return _fast is not None
+
+
+# Empty elements feedparser-rs 0.7 reads correctly. Any other (<category/>, <comments/>,
+# <guid/>, <dc:creator/> ...) makes it swallow the *next* element of the item, title or
+# link included, without a bozo flag: such feeds go to feedparser.
+_SAFE_EMPTY = frozenset(
+    {
+        b"atom:link",
+        b"atom10:link",
+        b"enclosure",
+        b"media:thumbnail",
+        b"media:content",
+        b"itunes:image",
+        b"img",  # inside escaped/CDATA HTML, i.e. text
+        b"br",
+        b"hr",
+    }
+)
+_EMPTY_TAG = re.compile(rb"<([A-Za-z][\w:.-]*)(?:\s[^<>]*)?/>")
+# Constructs feedparser reads and feedparser-rs does not (or reads differently): base64
+# content, xml:base, dcterms dates, item-level dc:language, xhtml:body, podcast chapters,
+# C1 character references that feedparser maps from windows-1252.
+_FAST_UNSUPPORTED = (
+    b"base64",
+    b"xml:base",
+    b"dcterms",
+    b"dc:language",
+    b"xhtml:body",
+    b"simple-chapters",
+)
+_C1_REFS = re.compile(rb"&#(?:1[2-5]\d|[xX][89][0-9a-fA-F]);")
+_C1_BYTES = re.compile(rb"[\x80-\x9f]")
+_PERMALINK = re.compile(rb"ispermalink", re.IGNORECASE)
+_URIFIXER = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)(/*)(.*?)")
+
+
+def _fast_allowed(body: bytes) -> bool:
+    # Markup only: feedparser-rs fetches a *URL* given as source, so never hand it
+    # anything that does not start like XML (JSON Feed was handled before this).
+    if _fast is None or body.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] != b"<":
+        return False
+    # Plain substring tests (memchr speed); a regex alternation here cost more than parsing.
+    if any(marker in body for marker in _FAST_UNSUPPORTED) or _C1_REFS.search(body):
+        return False
+    empty = {m.lower() for m in _EMPTY_TAG.findall(body)}
+    return empty <= _SAFE_EMPTY or (empty - _SAFE_EMPTY == {b"link"} and b"<feed" in body[:4096])
+
+
+def _urljoin(base: str, uri: str) -> str:
+    # feedparser.urls._urljoin, which feedparser applies to every entry id (guid/id).
+    uri = _URIFIXER.sub(r"\1\3", uri)
+    try:
+        return urllib.parse.urljoin(base, uri)
+    except ValueError:
+        return ""
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip()).name
+    except LookupError:
+        return "?" + name.strip().lower()
+
+
+def _detail(obj: Any) -> dict[str, Any] | None:
+    # TextConstruct / Content -> the plain dict feedparser would have given.
+    if obj is None:
+        return None
+    return {"value": getattr(obj, "value", None), "language": getattr(obj, "language", None)}
+
+
+def _fast_entry(entry: Any) -> dict[str, Any]:
+    """A feedparser-rs Entry as the dict :func:`_entry_to_item` reads."""
+    return {
+        "id": entry.id,
+        "title": entry.title,
+        "title_detail": _detail(entry.title_detail),
+        "summary": entry.summary,
+        "summary_detail": _detail(entry.summary_detail),
+        "content": [_detail(c) for c in entry.content or ()],
+        "link": entry.link,
+        "links": [{"rel": ln.rel or "alternate", "href": ln.href} for ln in entry.links or ()],
+        "published_parsed": entry.published_parsed,
+        "updated_parsed": entry.updated_parsed,
+        "created_parsed": entry.created_parsed,
+        "language": entry.get("language"),
+    }
+
+
+def _from_fast_parser(
+    body: bytes, hdrs: dict[str, str], fetched_at: datetime, base_url: str | None
+) -> ParsedFeed | None:
+    """feedparser-rs result, or None where feedparser must decide instead."""
+    assert _fast is not None
+    try:
+        d = _fast.parse_with_limits(
+            body, limits=_FAST_LIMITS, sanitize_html=False, resolve_relative_uris=False
+        )
+    except Exception:  # a fast-parser bug is a reason to fall back, never a failure
+        return None
+    entries = d.entries or []
+    if d.bozo or not d.version or not entries or len(entries) >= _FAST_MAX_ENTRIES:
+        return None
+    declared = _CHARSET.search(hdrs.get("content-type", ""))
+    if declared and _codec(declared.group(1)) != _codec(d.encoding):
+        return None  # the HTTP charset overrides the document's: feedparser's rules apply
+    try:
+        # feedparser-rs replaces undecodable bytes silently (no bozo); feedparser notices
+        # and retries other encodings (latin-1 served as UTF-8 is common). C-speed check.
+        body.decode(d.encoding or "utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return None
+    if _codec(d.encoding) in ("latin_1", "iso8859-1") and _C1_BYTES.search(body):
+        return None  # feedparser reads these bytes as windows-1252 ("smart quotes")
+    if d.version.startswith("rss") and b"<summary" in body:
+        return None  # RSS with both <description> and <summary>: feedparser keeps the first
+    # feedparser resolves every guid (unless isPermaLink="false") against the base URL.
+    base = hdrs.get("content-location") or (base_url if base_url and is_http_url(base_url) else "")
+    permalink_attr = _PERMALINK.search(body) is not None
+    raw = [_fast_entry(e) for e in entries]
+    for entry in raw:
+        link = entry["link"]
+        if not link or not is_http_url(link):
+            return None  # missing, relative or odd link: feedparser resolves it
+        if not entry["title"] or not (entry["summary"] or entry["content"]):
+            return None  # possibly swallowed by a parser quirk: let feedparser look
+        if not (entry["published_parsed"] or entry["updated_parsed"] or entry["created_parsed"]):
+            return None  # a date format feedparser-rs does not read (or none at all)
+        ident = entry["id"]
+        if isinstance(ident, str) and ident:
+            resolved = _urljoin(base, ident)
+            if resolved != ident:
+                if permalink_attr:
+                    return None  # which guids are permalinks is not exposed: feedparser
+                entry["id"] = resolved
+    f = d.feed
+    feed = {
+        "title": f.title,
+        "link": f.link,
+        "language": f.language,
+        "title_detail": _detail(f.title_detail),
+        "subtitle_detail": _detail(f.subtitle_detail),
+    }
+    return _build(feed, raw, hdrs, fetched_at, [], FAST_PARSER)
 
 
 # --- JSON Feed --------------------------------------------------------------------------
