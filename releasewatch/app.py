@@ -26,7 +26,7 @@ from releasewatch.settings import Settings
 from storage import repo
 from storage.db import open_db
 from watchers.fetch import Fetcher
-from watchers.schedule import FeedScheduler
+from watchers.schedule import FeedScheduler, on_loop
 
 log = logging.getLogger("releasewatch")
 
@@ -155,7 +155,7 @@ async def run_daemon(settings: Settings, *, stop: asyncio.Event | None = None) -
                     ctx.outbox_wakeup.set()
 
             scheduler.scheduler.add_job(
-                digest_job,
+                on_loop(digest_job),
                 "cron",
                 hour=hour,
                 minute=minute,

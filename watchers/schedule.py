@@ -9,6 +9,7 @@ jobs while running when feeds are added, removed, paused or change interval.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime
@@ -17,6 +18,24 @@ from typing import Any
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 log = logging.getLogger("releasewatch.schedule")
+
+
+def on_loop(func: Callable[..., Any]) -> Callable[..., Awaitable[Any]]:
+    """Make ``func`` a coroutine function.
+
+    APScheduler's AsyncIOScheduler runs plain functions in a thread pool; ours touch the
+    one SQLite connection, which belongs to the event loop's thread. Coroutines run on
+    the loop itself.
+    """
+    if asyncio.iscoroutinefunction(func):
+        return func
+
+    async def run(*args: Any, **kwargs: Any) -> Any:
+        return func(*args, **kwargs)
+
+    run.__name__ = getattr(func, "__name__", "job")
+    return run
+
 
 JOB_PREFIX = "feed:"
 
@@ -41,7 +60,7 @@ class FeedScheduler:
         """Start on the running event loop (call from inside it)."""
         self.reconcile()
         self.scheduler.add_job(
-            self.reconcile,
+            on_loop(self.reconcile),
             "interval",
             seconds=self.reconcile_s,
             id="reconcile",
@@ -52,7 +71,7 @@ class FeedScheduler:
 
     def add_job(self, job_id: str, func: Callable[[], Any], seconds: float) -> None:
         self.scheduler.add_job(
-            func,
+            on_loop(func),
             "interval",
             seconds=seconds,
             id=job_id,
@@ -73,7 +92,7 @@ class FeedScheduler:
             if self._intervals.get(feed_id) == minutes:
                 continue
             self.scheduler.add_job(
-                self.poll,
+                on_loop(self.poll),
                 "interval",
                 args=[feed_id],
                 minutes=minutes,
