@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import sqlite3
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -12,6 +13,7 @@ from datetime import timedelta
 from typing import Any
 
 from releasewatch import __version__
+from releasewatch.errors import StorageError
 from releasewatch.notify import ConsoleNotifier, Notifier
 from releasewatch.pipeline import (
     Context,
@@ -96,9 +98,15 @@ async def run_once(settings: Settings, *, console_stream: Any = None) -> list[in
         feeds = repo.list_feeds(ctx.db, enabled_only=True)
         outcomes = await poll_all(ctx, feeds)
         created = list(dict.fromkeys(a for o in outcomes for a in o.alerts))
-        await drain_outbox(ctx)
-        await check_feed_health(ctx)
-        heartbeat(ctx.db)
+        try:
+            await drain_outbox(ctx)
+            await check_feed_health(ctx)
+            heartbeat(ctx.db)
+        except sqlite3.Error as exc:
+            raise StorageError(f"database write failed: {exc}") from exc
+        storage_errors = [o.error for o in outcomes if (o.error or "").startswith("database")]
+        if storage_errors:
+            raise StorageError(f"{len(storage_errors)} feed(s) not saved: {storage_errors[0]}")
         return created
 
 

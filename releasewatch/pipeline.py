@@ -15,6 +15,7 @@ import hashlib
 import json
 import logging
 import random
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -23,7 +24,7 @@ from typing import Any
 import sqlite_utils
 
 from releasewatch.chart import previous_count
-from releasewatch.errors import FetchError, ParseError, ReleasewatchError
+from releasewatch.errors import FetchError, ParseError, ReleasewatchError, StorageError
 from releasewatch.format import Source, outlet_name, render_alert
 from releasewatch.grouping import best_match, event_day
 from releasewatch.models import Event, Item
@@ -426,25 +427,32 @@ async def check_feed_health(ctx: Context) -> list[int]:
 
 
 async def poll_all(ctx: Context, feeds: Sequence[dict[str, Any]]) -> list[PollOutcome]:
-    """Poll feeds concurrently (the fetcher caps concurrency); one failure stops none."""
+    """Poll feeds concurrently (the fetcher caps concurrency); one failure stops none.
+
+    A database that cannot be written (disk full, read-only) fails the polls that need
+    to write, with a clear status; nothing half-written stays behind because every
+    change is one transaction.
+    """
     results = await asyncio.gather(*(poll_feed(ctx, f) for f in feeds), return_exceptions=True)
     outcomes = []
     for feed, res in zip(feeds, results, strict=True):
-        if isinstance(res, BaseException):
-            if not isinstance(res, Exception):
-                raise res
-            log.exception("poll feed=%s crashed", feed["id"], exc_info=res)
-            outcomes.append(
-                _failed(
-                    ctx,
-                    feed,
-                    ctx.clock(),
-                    timedelta(minutes=feed["interval_min"]),
-                    f"internal error: {res!r}",
-                )
-            )
-        else:
+        if not isinstance(res, BaseException):
             outcomes.append(res)
+            continue
+        if not isinstance(res, Exception):
+            raise res
+        if isinstance(res, sqlite3.Error | StorageError):
+            error = f"database write failed: {res}"
+            log.error("poll feed=%s status=storage-error error=%r", feed["id"], str(res))
+        else:
+            error = f"internal error: {res!r}"
+            log.error("poll feed=%s crashed", feed["id"], exc_info=res)
+        try:
+            outcomes.append(
+                _failed(ctx, feed, ctx.clock(), timedelta(minutes=feed["interval_min"]), error)
+            )
+        except (sqlite3.Error, StorageError):  # cannot even record it: report, go on
+            outcomes.append(PollOutcome(feed["id"], "error", error=error))
     return outcomes
 
 
