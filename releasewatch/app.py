@@ -150,6 +150,14 @@ async def run_daemon(settings: Settings, *, stop: asyncio.Event | None = None) -
             await check_feed_health(ctx)
 
         scheduler.add_job("health", health_job, 600)
+
+        def prune_job() -> None:
+            cutoff = ctx.clock() - timedelta(days=settings.retention_days)
+            removed = repo.prune_items(ctx.db, cutoff)
+            if removed:
+                log.info("pruned items=%d older_than=%s", removed, cutoff.date())
+
+        scheduler.add_job("prune", prune_job, 24 * 3600)
         if settings.digest_at:
             from zoneinfo import ZoneInfo
 

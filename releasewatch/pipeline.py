@@ -71,18 +71,27 @@ def next_poll_at(
 
 
 def decide_alertable(
-    items: Iterable[Item], *, baseline: bool, backfill_hours: int, now: datetime
+    items: Iterable[Item],
+    *,
+    baseline: bool,
+    backfill_hours: int,
+    now: datetime,
+    retention_days: int | None = None,
 ) -> dict[str, bool]:
     """Which new items may alert.
 
-    After the first poll every new item may. On the first poll (the baseline) only
-    items newer than the backfill window may, so adding a feed never floods the channel.
-    ``backfill_hours == -1`` means all.
+    After the first poll every new item may, except items published before the
+    retention window (they may have been pruned: seeing one again is not news). On the
+    first poll (the baseline) only items newer than the backfill window may, so adding a
+    feed never floods the channel. ``backfill_hours == -1`` means all.
     """
-    if not baseline or backfill_hours < 0:
+    if baseline and backfill_hours >= 0:
+        cutoff = now - timedelta(hours=backfill_hours)
+        return {item.key: item.published_from_feed and item.published >= cutoff for item in items}
+    if baseline or retention_days is None:  # "--backfill all": the operator asked for all
         return {item.key: True for item in items}
-    cutoff = now - timedelta(hours=backfill_hours)
-    return {item.key: item.published_from_feed and item.published >= cutoff for item in items}
+    oldest = now - timedelta(days=retention_days)
+    return {item.key: item.published >= oldest for item in items}
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +204,11 @@ async def poll_feed(ctx: Context, feed: dict[str, Any]) -> PollOutcome:
 
     baseline = not feed["baseline_done"]
     alertable = decide_alertable(
-        parsed.items, baseline=baseline, backfill_hours=feed["backfill_hours"], now=now
+        parsed.items,
+        baseline=baseline,
+        backfill_hours=feed["backfill_hours"],
+        now=now,
+        retention_days=ctx.settings.retention_days,
     )
     # New items and the alerts they cause commit together: a crash can never leave an
     # item stored (so "seen") without its alert queued.

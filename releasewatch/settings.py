@@ -162,6 +162,12 @@ SPECS: dict[str, Spec] = {
         _int(1, 24 * 30),
         "reports of the same figure within this window are one event",
     ),
+    "retention_days": Spec(
+        "RELEASEWATCH_RETENTION_DAYS",
+        "90",
+        _int(7, 3650),
+        "stored items older than this are pruned (events and alerts are kept)",
+    ),
     "digest_at": Spec(
         "RELEASEWATCH_DIGEST_AT",
         "",
@@ -217,6 +223,7 @@ class Settings:
     failing_notice_hours: int = 24
     hold_seconds: int = 180
     group_window_hours: int = 72
+    retention_days: int = 90
     digest_at: str = ""
     timezone: str = "UTC"
     review_routes: frozenset[str] = frozenset()

@@ -240,6 +240,15 @@ def store_new_items(
     return new
 
 
+def prune_items(db: sqlite_utils.Database, before: datetime) -> int:
+    """Delete items first seen and published before ``before``; events and alerts stay
+    (their links to the item become NULL; matches go with the item)."""
+    cur = db.execute(
+        "DELETE FROM items WHERE fetched_at < ? AND published < ?", [iso(before), iso(before)]
+    )
+    return cur.rowcount
+
+
 def items_since(db: sqlite_utils.Database, since: datetime) -> list[Row]:
     return list(
         db.query(

@@ -11,14 +11,23 @@ NOW = datetime(2025, 9, 17, 12, tzinfo=UTC)
 
 
 def _item(key, age_h, from_feed=True):
-    return Item(key=key, title="t", summary="s", link=None, published=NOW - timedelta(hours=age_h),
-                published_from_feed=from_feed)
+    return Item(
+        key=key,
+        title="t",
+        summary="s",
+        link=None,
+        published=NOW - timedelta(hours=age_h),
+        published_from_feed=from_feed,
+    )
 
 
 def test_baseline_alerts_only_inside_backfill_window():
     items = [_item("new", 2), _item("old", 48), _item("undated", 0, from_feed=False)]
     assert decide_alertable(items, baseline=True, backfill_hours=24, now=NOW) == {
-        "new": True, "old": False, "undated": False}
+        "new": True,
+        "old": False,
+        "undated": False,
+    }
     assert all(decide_alertable(items, baseline=True, backfill_hours=-1, now=NOW).values())
     assert all(decide_alertable(items, baseline=False, backfill_hours=24, now=NOW).values())
 
@@ -47,10 +56,27 @@ class M:
 
 def test_plan_alerts_one_alert_per_route_with_unique_events():
     e1, e2 = Event("pardon", count=25), Event("sanctions", direction="lifted")
-    matches = [M("builtin:pardon", e1), M("builtin:sanctions", e2), M("admin:3", e1),
-               M("builtin:pardon", Event("pardon", count=25))]
+    matches = [
+        M("builtin:pardon", e1),
+        M("builtin:sanctions", e2),
+        M("admin:3", e1),
+        M("builtin:pardon", Event("pardon", count=25)),
+    ]
     plans = plan_alerts(7, matches, {"admin:3": "-100999"})
     assert [(p.route, p.events, p.rule_ids) for p in plans] == [
         ("default", [e1, e2], ["builtin:pardon", "builtin:sanctions"]),
         ("-100999", [e1], ["admin:3"]),
     ]
+
+
+def test_items_older_than_retention_never_alert_after_the_baseline():
+    items = [_item("recent", 24 * 3), _item("ancient", 24 * 200)]
+    assert decide_alertable(
+        items, baseline=False, backfill_hours=24, now=NOW, retention_days=90
+    ) == {"recent": True, "ancient": False}
+    # "--backfill all" on the first poll means all, however old.
+    assert all(
+        decide_alertable(
+            items, baseline=True, backfill_hours=-1, now=NOW, retention_days=90
+        ).values()
+    )
