@@ -21,11 +21,11 @@ from typing import Any
 
 import pytest
 
+from releasewatch import mute as M
 from releasewatch.pipeline import Context
 from releasewatch.settings import Settings, load_settings
 from storage import repo
 from storage.db import iso, open_db, utcnow
-from releasewatch import mute as M
 from tgbot.commands import COMMANDS, REFUSAL
 from tgbot.notifier import TelegramNotifier
 from watchers.fetch import Fetcher
@@ -167,7 +167,7 @@ async def test_unknown_command_gets_a_hint(bot: Harness) -> None:
 ADMIN_ONLY = [
     "/status", "/feeds", "/addfeed https://example.com/feed.xml", "/rmfeed 1", "/pausefeed 1",
     "/resumefeed 1", "/importopml", "/exportopml", "/rules", "/addrule pardon", "/rmrule 1",
-    "/testrule pardon", "/mute 2h", "/unmute", "/recent",
+    "/testrule pardon", "/mute 2h", "/unmute", "/recent", "/chart",
 ]  # fmt: skip
 
 
@@ -585,3 +585,37 @@ async def test_daemon_wiring(tg: StandIn, tmp_path: Path) -> None:
     db = open_db(settings.db_path)
     assert repo.get_alert(db, alert_id)["status"] == "sent"
     db.close()
+
+
+async def test_chart_is_sent_as_a_photo(bot: Harness) -> None:
+    from datetime import date
+
+    from releasewatch.models import Event
+    from storage import events as events_store
+
+    now = utcnow()
+    for day, count in ((date(2025, 6, 1), 1190), (date(2025, 9, 16), 1300)):
+        alert = events_store.create_alert(
+            bot.db, item_id=None, route="default", now=now, send_at=now
+        )
+        events_store.create_event(
+            bot.db,
+            Event("prisoner_count", count=count, source="Viasna", country="BY"),
+            route="default",
+            day=day,
+            alert_id=alert,
+            rule_ids=["builtin:prisoner_count"],
+            now=now,
+        )
+    assert "two-letter country code" in await bot.ask("/chart Belarus")
+    assert "Nothing to draw" in await bot.ask("/chart VE")
+    before = len(bot.tg.posts(ADMIN))
+    bot.tg.inject_message("/chart BY", user_id=ADMIN)
+    posts = await bot.tg.async_wait_for_posts(ADMIN, before + 1, timeout=15)
+    photo = posts[before]
+    assert (
+        photo.photo is not None
+        and photo.photo[:8] == b"\x89PNG\r\n\x1a\n"
+        and len(photo.photo) > 20_000
+    )
+    assert "BY" in (photo.caption or "")

@@ -506,6 +506,24 @@ async def cmd_exportopml(call: Call) -> None:
 
 
 @command()
+async def cmd_chart(call: Call) -> None:
+    """/chart [country] — political-prisoner counts over time, as a picture."""
+    from releasewatch.chart import chart_png
+
+    country = call.rest.strip().upper() or None
+    if country is not None and not (len(country) == 2 and country.isalpha()):
+        raise UsageError("give a two-letter country code, e.g. /chart BY")
+    try:
+        png = chart_png(call.db, country)
+    except ValueError as exc:
+        await call.reply(esc(f"Nothing to draw: {exc}."))
+        return
+    await call.message.reply_photo(
+        photo=png, caption=f"Political prisoners — {country or 'all countries'}", do_quote=False
+    )
+
+
+@command()
 async def cmd_rules(call: Call) -> None:
     """/rules — list the admin rules."""
     _no_args(call)
