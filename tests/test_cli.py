@@ -26,8 +26,21 @@ def _subcommands(parser: argparse.ArgumentParser, prefix=()):
 def test_every_command_has_help_text():
     found = list(_subcommands(build_parser()))
     names = {" ".join(path) for path, _, _ in found}
-    assert {"run", "once", "demo", "match", "feeds add", "feeds list", "feeds remove",
-            "feeds import", "feeds export", "rules add", "rules test", "health", "backup"} <= names
+    assert {
+        "run",
+        "once",
+        "demo",
+        "match",
+        "feeds add",
+        "feeds list",
+        "feeds remove",
+        "feeds import",
+        "feeds export",
+        "rules add",
+        "rules test",
+        "health",
+        "backup",
+    } <= names
     for path, help_text, _ in found:
         assert help_text and len(help_text) >= 8, f"{' '.join(path)} has no help"
 
@@ -54,6 +67,7 @@ def test_unknown_id_is_a_runtime_error(tmp_path, capsys):
 
 
 def test_bot_py_help_runs_as_a_script():
-    out = subprocess.run([sys.executable, "bot.py", "--help"], cwd=ROOT, capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "bot.py", "--help"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
     assert "match" in out and "once" in out

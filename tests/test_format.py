@@ -17,8 +17,13 @@ EV = Evidence(rule="builtin:pardon", words=("pardoned",), sentence="…", count_
 def test_seed_story_headline_and_context():
     events = [
         Event("pardon", count=25, country="BY", date="2025-09-16", evidence=EV),
-        Event("pardon", count=52, country="BY", date="2025-09-11",
-              evidence=Evidence("builtin:pardon", ("release",), "", "52", "")),
+        Event(
+            "pardon",
+            count=52,
+            country="BY",
+            date="2025-09-11",
+            evidence=Evidence("builtin:pardon", ("release",), "", "52", ""),
+        ),
         Event("sanctions", direction="lifted", by="US", target="Belavia"),
         Event("prisoner_count", count=1300, qualifier="about", source="Viasna", country="BY"),
     ]
@@ -26,15 +31,22 @@ def test_seed_story_headline_and_context():
     r = render_alert(events, src, ["builtin:pardon"])
     first = r.plain.splitlines()[0]
     assert first == "🔓 Belarus: 25 prisoners pardoned · 16 Sep 2025"
-    assert r.plain.splitlines()[1] == "52 freed on 11 Sep 2025 · US lifts sanctions on Belavia · Viasna: ~1,300 political prisoners"
+    assert (
+        r.plain.splitlines()[1]
+        == "52 freed on 11 Sep 2025 · US lifts sanctions on Belavia · Viasna: ~1,300 political prisoners"
+    )
     assert r.links == [{"outlet": "Sample Wire", "url": "https://en.news.example/a"}]
     assert '<a href="https://en.news.example/a">Sample Wire</a>' in r.html
     assert "builtin:pardon" in r.plain and "“pardoned”" in r.plain
 
 
 def test_prisoner_count_and_sanctions_headlines():
-    r = render_alert([Event("prisoner_count", count=853, source="Foro Penal", country="VE")], [], [],
-                     fallback_date=datetime(2025, 3, 3, tzinfo=UTC))
+    r = render_alert(
+        [Event("prisoner_count", count=853, source="Foro Penal", country="VE")],
+        [],
+        [],
+        fallback_date=datetime(2025, 3, 3, tzinfo=UTC),
+    )
     assert r.plain.startswith("📊 Foro Penal: 853 political prisoners in Venezuela · 3 Mar 2025")
     r = render_alert([Event("sanctions", direction="imposed", by="EU", country="RU")], [], [])
     assert r.plain.startswith("⚖️ EU imposes sanctions on Russia")
@@ -42,8 +54,10 @@ def test_prisoner_count_and_sanctions_headlines():
 
 def test_hostile_feed_text_is_escaped_and_bad_links_dropped():
     title = '<script>alert(1)</script><a href="javascript:x">&amp;</a>'
-    src = [Source('Evil <b>Outlet</b>', "javascript:alert(1)", title),
-           Source("Ok", 'https://x.example/?a=1&b="2"', title)]
+    src = [
+        Source("Evil <b>Outlet</b>", "javascript:alert(1)", title),
+        Source("Ok", 'https://x.example/?a=1&b="2"', title),
+    ]
     r = render_alert([Event("pardon", count=3, evidence=EV)], src, [])
     assert "<script>" not in r.html and 'href="javascript' not in r.html
     assert html.escape(title) in r.html
@@ -55,8 +69,10 @@ def test_hostile_feed_text_is_escaped_and_bad_links_dropped():
 
 @pytest.mark.parametrize("n_sources", [1, 40, 400])
 def test_long_alerts_fit_4096_and_tags_stay_balanced(n_sources):
-    src = [Source(f"Outlet {i} " + "Ж" * 30, f"https://e{i}.example/" + "x" * 150, "T" * 2000)
-           for i in range(n_sources)]
+    src = [
+        Source(f"Outlet {i} " + "Ж" * 30, f"https://e{i}.example/" + "x" * 150, "T" * 2000)
+        for i in range(n_sources)
+    ]
     r = render_alert([Event("pardon", count=25, evidence=EV)], src, ["builtin:pardon"])
     assert tg_len(r.html) <= 4096
     for tag in ("b", "i", "a"):
@@ -70,8 +86,17 @@ def test_tg_len_counts_utf16_after_entities():
     assert tg_len("😀") == 2
 
 
-@pytest.mark.parametrize("url,ok", [("https://a.example/x", True), ("http://a.example", True),
-                                    ("javascript:alert(1)", False), ("data:text/html,x", False),
-                                    ("ftp://a.example", False), ("https://", False), (None, False)])
+@pytest.mark.parametrize(
+    "url,ok",
+    [
+        ("https://a.example/x", True),
+        ("http://a.example", True),
+        ("javascript:alert(1)", False),
+        ("data:text/html,x", False),
+        ("ftp://a.example", False),
+        ("https://", False),
+        (None, False),
+    ],
+)
 def test_safe_url(url, ok):
     assert (safe_url(url) is not None) is ok

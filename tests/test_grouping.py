@@ -126,3 +126,11 @@ def test_event_day_prefers_the_stated_date():
     pub = datetime(2025, 9, 17, 8, tzinfo=UTC)
     assert event_day(Event("pardon", date="2025-09-11"), pub) == date(2025, 9, 11)
     assert event_day(Event("pardon"), pub) == date(2025, 9, 17)
+
+
+def test_relaxed_mode_forgives_a_country_conflict_only_when_asked():
+    ev = Event("pardon", count=52, country="US")
+    assert score(ev, D, "default", cand(1, count=52), W) is None
+    assert score(ev, D, "default", cand(1, count=52), W, relaxed=True) is not None
+    assert score(Event("pardon", count=53, country="US"), D, "default", cand(1, count=52), W,
+                 relaxed=True) is None

@@ -14,7 +14,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_defaults():
     s = load_settings(env={})
-    assert s.poll_interval_min == 10 and s.telegram_token == "" and s.db_path.endswith("releasewatch.db")
+    assert (
+        s.poll_interval_min == 10
+        and s.telegram_token == ""
+        and s.db_path.endswith("releasewatch.db")
+    )
     assert s.telegram_api_base == "https://api.telegram.org"
 
 
@@ -51,7 +55,12 @@ def test_token_file_must_be_private(tmp_path):
     with pytest.raises(ConfigError, match="chmod 600"):
         load_settings(env={"TELEGRAM_BOT_TOKEN_FILE": str(f), "TELEGRAM_CHAT_ID": "@c"})
     f.chmod(0o600)
-    assert load_settings(env={"TELEGRAM_BOT_TOKEN_FILE": str(f), "TELEGRAM_CHAT_ID": "@c"}).telegram_token == "123:abc"
+    assert (
+        load_settings(
+            env={"TELEGRAM_BOT_TOKEN_FILE": str(f), "TELEGRAM_CHAT_ID": "@c"}
+        ).telegram_token
+        == "123:abc"
+    )
 
 
 def test_every_setting_is_in_the_readme_table():

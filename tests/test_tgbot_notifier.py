@@ -11,13 +11,13 @@ from typing import Any
 
 import pytest
 
+from releasewatch import mute as M
 from releasewatch.errors import ConfigError
 from releasewatch.notify import SendError
 from releasewatch.pipeline import Context, drain_outbox
 from releasewatch.settings import Settings, load_settings
 from storage import repo
 from storage.db import open_db, utcnow
-from releasewatch import mute as M
 from tgbot.notifier import TelegramNotifier
 from watchers.fetch import Fetcher
 

@@ -9,11 +9,11 @@ import pytest
 from telegram import Update
 from telegram.error import RetryAfter
 
+from releasewatch import mute as M
 from releasewatch.errors import UsageError
 from storage import repo
 from storage.db import open_db
 from tgbot import args as A
-from releasewatch import mute as M
 from tgbot.bot import BASE_FILTER
 from tgbot.commands import COMMANDS, bot_commands, chunk_lines, doc_line, esc, help_text
 from tgbot.notifier import retry_after_seconds
@@ -102,7 +102,7 @@ def test_every_handler_has_one_docstring_line_and_is_in_help() -> None:
     expected = {
         "start", "help", "status", "feeds", "addfeed", "rmfeed", "pausefeed", "resumefeed",
         "importopml", "exportopml", "rules", "addrule", "rmrule", "testrule", "mute", "unmute",
-        "recent",
+        "recent", "chart",
     }  # fmt: skip
     assert set(COMMANDS) == expected
     # Only /start and /help answer anyone.

@@ -1,0 +1,798 @@
+"""The built-in extractor: item -> events (pardon, sanctions, prisoner_count), with evidence.
+
+Pipeline per item: one RE2 prefilter scan; then, only for sentences holding a trigger,
+find triggers, clause-level blockers (negation / hypothetical / appeal / history / non-event
+sense), numbers and how they attach to triggers or counted nouns; finally de-duplicate
+across title and summary. All lexicons come from the JSON packs (rules/packs).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+from releasewatch.models import Event, Evidence
+from rules.numbers import Num, find_numbers
+from rules.packs import ALL, LangPack, languages, pack, places, raw_packs
+from rules.text import Sentence, any_overlap, clean, compile_re, find_words, has, split_sentences
+
+Span = tuple[int, int]
+
+_YEAR = compile_re(r"(?:^|[^\pN])((?:19|20)\d\d)(?:[^\pN]|$)")
+_CONJ = compile_re(
+    r"(?i)^[\s,]*(?:[\pL.'’-]+\s+){0,3}?(?:and|и|і|та|й|i|oraz|e|et|y|und)\s+(?:[\pL.'’-]+\s+){0,1}$"
+)
+_MAX_ATTACHED_GAP = 12  # tokens between trigger and a number that carries a counted noun
+_MAX_BARE_GAP = 3  # ... and a bare number
+_CYRILLIC = compile_re(r"[\p{Cyrillic}]")
+
+
+@dataclass
+class _Cand:
+    kind: str
+    sent: int
+    sentence: str
+    words: tuple[str, ...]
+    count: int | None = None
+    count_text: str | None = None
+    qualifier: str | None = None
+    direction: str | None = None
+    formula: bool = False
+    how: str = ""
+    num_span: Span | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class _Scan:
+    """Per-item view of which lexicons can match at all (one RE2 Set pass over the item)."""
+
+    __slots__ = ("index", "present")
+
+    def __init__(self, pk: LangPack, text: str) -> None:
+        self.index = pk.set_index or {}
+        self.present = pk.present(text)
+
+    def find(self, rx: Any, text: str) -> list[Span]:
+        if rx is None:
+            return []
+        i = self.index.get(id(rx))
+        if i is not None and i not in self.present:
+            return []
+        return find_words(rx, text)
+
+    def narrow(self, pk: LangPack, text: str) -> _Scan:
+        """The same view restricted to one sentence (one more Set pass, saves many scans)."""
+        out = _Scan.__new__(_Scan)
+        out.index = self.index
+        out.present = pk.present(text)
+        return out
+
+
+@dataclass
+class _SentCtx:
+    """Per-sentence lazily computed facts."""
+
+    s: Sentence
+    pk: LangPack
+    sc: _Scan
+    _nums: list[Num] | None = None
+    _persons: list[Span] | None = None
+    _subs: list[Span] | None = None
+    release_live: bool = False  # an accepted release trigger in this sentence
+
+    @property
+    def nums(self) -> list[Num]:
+        if self._nums is None:
+            self._nums = find_numbers(self.s.text, self.pk.langs)
+        return self._nums
+
+    @property
+    def persons(self) -> list[Span]:
+        if self._persons is None:
+            self._persons = self.sc.find(self.pk.persons, self.s.text)
+        return self._persons
+
+    @property
+    def subs(self) -> list[Span]:
+        if self._subs is None:
+            self._subs = self.sc.find(self.pk.sub_cues, self.s.text)
+        return self._subs
+
+
+def _lang_key(lang: str | None, text: str = "") -> str:
+    lang = (lang or "").lower()[:2]
+    if lang in languages():
+        return lang
+    return detect_language(text) if text else ALL
+
+
+@cache
+def _lang_profiles() -> tuple[tuple[str, frozenset[str], str], ...]:
+    raw = raw_packs()["common"]["languages"]
+    return tuple(
+        (lg, frozenset(b.get("stopwords", ())), b.get("letters", "")) for lg, b in raw.items()
+    )
+
+
+def detect_language(text: str) -> str:
+    """Cheap guess from stopwords and distinctive letters (data in common.json); the union
+    of all packs when unsure, since cross-language cue collisions ('se', 'by') hurt."""
+    words = text.lower().split()
+    best, best_score, second = ALL, 0.0, 0.0
+    for lg, stop, letters in _lang_profiles():
+        score = sum(1 for w in words if w in stop) + sum(3 for ch in letters if ch in text)
+        if score > best_score:
+            best, best_score, second = lg, score, best_score
+        elif score > second:
+            second = score
+    return best if best_score >= 2 and best_score > second else ALL
+
+
+class Engine:
+    """Compiled built-in rules; immutable after construction and safe to share."""
+
+    def evaluate(self, item: Any) -> list[Event]:
+        title = clean(getattr(item, "title", "") or "")
+        summary = clean(getattr(item, "summary", "") or "")
+        return self.evaluate_clean(
+            title, summary, getattr(item, "lang", None), getattr(item, "published", None)
+        )
+
+    def evaluate_clean(
+        self, title: str, summary: str, lang: str | None, published: Any
+    ) -> list[Event]:
+        """Same as evaluate() for already cleaned text (the Matcher cleans once for both)."""
+        full = f"{title}\n{summary}"
+        pk = pack(_lang_key(lang, full))
+        if pk.prefilter is None or not has(pk.prefilter, full):
+            return []
+        pub_year = published.year if isinstance(published, datetime) else None
+        sents: list[Sentence] = []
+        if title:
+            sents.append(Sentence.build(title, is_title=True))
+        sents.extend(Sentence.build(t) for t in split_sentences(summary))
+        sc = _Scan(pk, full)
+        item_ctx = {
+            "title_hist": bool(title and sc.find(pk.hist, title)),
+            "swap": bool(sc.find(pk.p_swap, full)),
+            # a strong release word (pardon, amnesty...) itself says this is about detainees
+            "detainee": bool(sc.find(pk.detainee_ctx, full) or sc.find(pk.p_strong, full)),
+            "sanctions": bool(sc.find(pk.s_nouns, full)),
+            "pub_year": pub_year,
+            "published": published,
+            "summary_hist": False,  # a release in the summary was told as background
+            "summary_live": False,  # ... and one was told as news
+        }
+        cands: list[_Cand] = []
+        for i, s in enumerate(sents):
+            ctx = _SentCtx(s, pk, sc)
+            taken: set[int] = set()
+            cands.extend(self._pardon(i, ctx, item_ctx, taken))
+            cands.extend(self._sanctions(i, ctx, item_ctx))
+            cands.extend(self._prisoner_count(i, ctx, item_ctx, taken))
+        return self._merge(cands, sents, full, item_ctx, published)
+
+    # ------------------------------------------------------------------ cues
+    def _blocked(
+        self, ctx: _SentCtx, span: Span, *, post: bool = True, appeal: bool = True
+    ) -> str | None:
+        """Why a trigger at `span` does not report a done event (clause-level cues), or None."""
+        s, pk = ctx.s, ctx.pk
+        lo, hi = s.clause_span(span[0])
+        pre = s.text[lo : span[0]]
+        checks = [(pk.neg_pre, "negation"), (pk.hyp_pre, "hypothetical")]
+        if appeal:
+            checks.append((pk.appeal_pre, "appeal"))
+        for rx, label in checks:
+            if rx is not None and pre and ctx.sc.find(rx, pre):
+                return label
+        if pk.inf_tail is not None and has(pk.inf_tail, pre):
+            # "die Sanktionen zu verschärfen", headline "Cuba to release 553" (but "agreed to pardon")
+            if pk.inf_ok_tail is None or not has(pk.inf_ok_tail, pre):
+                return "infinitive complement"
+        if post and pk.post_cues is not None:
+            # only the next few words of the same clause: "no exchange is planned"
+            t_end = s.tok(span[1] - 1)
+            last = min(len(s.token_ends) - 1, t_end + 6)
+            cut = min(hi, s.token_ends[last]) if last > t_end else span[1]
+            if cut > span[1] and ctx.sc.find(pk.post_cues, s.text[span[1] : cut]):
+                return "post-negation"
+        return None
+
+    def _historical(
+        self, ctx: _SentCtx, span: Span, pub_year: int | None, published: Any = None
+    ) -> bool:
+        s, pk = ctx.s, ctx.pk
+        if pk.hist is not None and ctx.sc.find(pk.hist, s.text):
+            return True
+        if pub_year is None:
+            return False
+        if isinstance(published, datetime):
+            # "released in August 2024" told in June 2025: background, not news
+            lo, hi = s.clause_span(span[0])
+            when = _month_year(s.text[lo:hi])
+            if (
+                when is not None
+                and (published.year * 12 + published.month) - (when[0] * 12 + when[1]) >= 3
+            ):
+                return True
+        lo, hi = s.clause_span(span[0])
+        for m in _YEAR.finditer(s.text[lo:hi]):
+            y = int(m.group(1))
+            if y > pub_year - 2:
+                continue
+            ys = (m.start(1) + lo, m.end(1) + lo)
+            g = s.gap(span, ys)
+            if g <= 2:
+                return True  # "the 1962 exchange", "lifted in 2015"
+            near_month = has(places().date_dmy, s.text[max(0, ys[0] - 25) : ys[1]]) or has(
+                places().date_mdy, s.text[max(0, ys[0] - 25) : ys[1]]
+            )
+            if near_month and g <= 8:
+                return True  # "on February 11, 1990 ... release"
+        return False
+
+    def _cumulative(self, ctx: _SentCtx, sp: Span, n: Num) -> bool:
+        """A 'since ...' / 'in total' cue right after the figure ('300 released since May')."""
+        s = ctx.s
+        lo, hi = s.clause_span(sp[0])
+        for c in ctx.sc.find(ctx.pk.cumul_release, s.text[lo:hi]):
+            c = (c[0] + lo, c[1] + lo)
+            if c[0] >= n.end and s.gap((n.start, n.end), c) <= 1:
+                return True
+        return False
+
+    def _is_sub(self, ctx: _SentCtx, n: Num, trig_spans: list[Span]) -> bool:
+        """Inside an 'including / among them / в том числе' scope: a sub-figure."""
+        for c in ctx.subs:
+            if c[1] <= n.start:
+                # scope ends at a trigger that is not the cue's own object
+                blocked = any(c[1] <= t[0] < n.start and ctx.s.gap(c, t) > 1 for t in trig_spans)
+                if not blocked:
+                    return True
+        return False
+
+    def _attached(self, ctx: _SentCtx, n: Num, extra: list[Span] = ()) -> bool:  # type: ignore[assignment]
+        """A counted noun (people, prisoners, осуждённых...) follows within two words."""
+        for p in list(ctx.persons) + list(extra):
+            if p[0] >= n.end and ctx.s.gap((n.start, n.end), p) <= 2:
+                return True
+        return False
+
+    def _qualifier(self, ctx: _SentCtx, n: Num) -> tuple[str | None, str]:
+        rx = ctx.pk.qualifier_tail
+        if rx is None:
+            return None, ""
+        tail = ctx.s.text[max(0, n.start - 30) : n.start]
+        if not has(rx, tail):
+            return None, ""
+        m = rx.search(tail)
+        if not m:
+            return None, ""
+        for name, val in m.groupdict().items():
+            if val:
+                return name, val
+        return None, ""
+
+    # ---------------------------------------------------------------- pardon
+    def _pardon(
+        self, idx: int, ctx: _SentCtx, item: dict[str, Any], taken: set[int]
+    ) -> list[_Cand]:
+        s, pk = ctx.s, ctx.pk
+        text = s.text
+        trigs: list[tuple[Span, str]] = []
+        for rx, kind in (
+            (pk.p_strong, "strong"),
+            (pk.p_ambiguous, "ambiguous"),
+            (pk.p_count_only, "count_only"),
+        ):
+            if rx is None:
+                continue
+            for sp in ctx.sc.find(rx, text):
+                if not any_overlap(sp, [t[0] for t in trigs]):
+                    trigs.append((sp, kind))
+        if not trigs:
+            return []
+        masks = ctx.sc.find(pk.masks, text)
+        # a trigger inside a non-event phrase ("press release", "Amnesty International")
+        trigs = [t for t in trigs if not any(m[0] <= t[0][0] and t[0][1] <= m[1] for m in masks)]
+        if not trigs:
+            return []
+        trigs.sort()
+        trig_spans = [t[0] for t in trigs]
+        nonevent = bool(ctx.sc.find(pk.nonevent_ctx, text))
+        product = bool(ctx.sc.find(pk.product_ctx, text))
+        nums = ctx.nums
+        good = [
+            i
+            for i, n in enumerate(nums)
+            if n.value is not None and n.bad is None and not self._is_sub(ctx, n, trig_spans)
+        ]
+        # reference triggers: "among those released", "среди помилованных" -> not a new event
+        refs = {
+            i
+            for i, (sp, _k) in enumerate(trigs)
+            if any(c[1] <= sp[0] and s.gap(c, sp) <= 3 for c in ctx.subs)
+        }
+        # greedy trigger <-> number assignment by token distance, within one clause
+        pairs: list[tuple[int, int, int, int]] = []
+        for ti, (sp, _kind) in enumerate(trigs):
+            if ti in refs:
+                continue
+            for ni in good:
+                n = nums[ni]
+                g = s.gap(sp, (n.start, n.end))
+                if s.clause_of(n.start) != s.clause_of(sp[0]) and not (
+                    n.start >= sp[1] and g <= 1 and "," in text[sp[1] : n.start]
+                ):
+                    continue  # other clause, unless right after a comma ("In return, eight ...")
+                att = self._attached(ctx, n)
+                if g <= _MAX_BARE_GAP or (att and g <= _MAX_ATTACHED_GAP):
+                    pairs.append((g, 0 if n.start >= sp[1] else 1, ti, ni))
+        pairs.sort()
+        t_num: dict[int, int] = {}
+        used: set[int] = set()
+        for _g, _after, ti, ni in pairs:
+            if ti in t_num or ni in used:
+                continue
+            t_num[ti] = ni
+            used.add(ni)
+        # apposition: "More than 5,900 inmates, including ..., were freed" -> the subject
+        # figure sits in an earlier clause; take the nearest counted-noun figure before it
+        for ti, (sp, _kind) in enumerate(trigs):
+            if ti in t_num or ti in refs:
+                continue
+            before = [
+                ni
+                for ni in good
+                if ni not in used
+                and nums[ni].end <= sp[0]
+                and s.gap((nums[ni].start, nums[ni].end), sp) <= 15
+                and self._attached(ctx, nums[ni])
+            ]
+            if before and not any(
+                t[0][1] <= sp[0] and t[0][0] >= nums[before[-1]].end for t in trigs
+            ):
+                t_num[ti] = before[-1]
+                used.add(before[-1])
+        taken.update(used)
+        out: list[_Cand] = []
+        pub_year = item["pub_year"]
+        for ti, (sp, kind) in enumerate(trigs):
+            if ti in refs:
+                continue
+            word = text[sp[0] : sp[1]]
+            if nonevent or item["title_hist"]:
+                continue
+            if kind == "ambiguous":
+                # "release"/"free" are about people only with detention context, a swap,
+                # or a number of people attached ("frees 150 soldiers")
+                people = ti in t_num and self._attached(ctx, nums[t_num[ti]])
+                if product or not (item["detainee"] or item["swap"] or people):
+                    continue
+            if kind == "count_only" and (ti not in t_num or not item["swap"]):
+                continue
+            if self._blocked(ctx, sp):
+                continue
+            if self._historical(ctx, sp, pub_year, item["published"]):
+                if not s.is_title:
+                    item["summary_hist"] = True
+                continue
+            if not s.is_title:
+                item["summary_live"] = True
+            ctx.release_live = True
+            cand = _Cand("pardon", idx, text, (word,))
+            if ti in t_num:
+                n = nums[t_num[ti]]
+                if self._cumulative(ctx, sp, n):
+                    continue  # "300 released since January": a running total, not one release
+                value = n.value or 0
+                notes: list[str] = []
+                q, qtext = self._qualifier(ctx, n)
+                before = text[max(0, n.start - 20) : n.start]
+                if (
+                    pk.others_before
+                    and has(pk.others_before, before)
+                    and has(pk.others_after, text[n.end : n.end + 30])
+                ):
+                    value += 1  # "X and 13 others" -> 14 people
+                    notes.append("+1 for the named person in 'and N others'")
+                # "brings home 84 soldiers and 20 civilians": the nearest figure was the second
+                for nj in reversed(good):
+                    m0 = nums[nj]
+                    if (
+                        m0.end <= n.start
+                        and nj not in used
+                        and s.clause_of(m0.start) == s.clause_of(n.start)
+                    ):
+                        if (
+                            has(_CONJ, text[m0.end : n.start])
+                            and self._attached(ctx, m0)
+                            and self._attached(ctx, n)
+                        ):
+                            value += m0.value or 0
+                            used.add(nj)
+                            notes.append(f"sum with coordinated '{m0.text}'")
+                        break
+                # "released 270 soldiers and 120 civilians" -> one release of 390
+                for nj in good:
+                    m2 = nums[nj]
+                    if (
+                        m2.start > n.end
+                        and nj not in used
+                        and s.clause_of(m2.start) == s.clause_of(n.start)
+                    ):
+                        if (
+                            has(_CONJ, text[n.end : m2.start])
+                            and self._attached(ctx, m2)
+                            and self._attached(ctx, n)
+                        ):
+                            value += m2.value or 0
+                            used.add(nj)
+                            notes.append(f"sum with coordinated '{m2.text}'")
+                        break
+                cand.count = value
+                cand.count_text = (qtext + " " if qtext else "") + n.text
+                cand.qualifier = q
+                cand.formula = n.formula
+                cand.num_span = (n.start, n.end)
+                cand.extra["clause"] = s.clause_of(n.start)
+                how = f"'{cand.count_text}' -> {value}"
+                if q:
+                    how += f", qualifier {q}"
+                if notes:
+                    how += "; " + "; ".join(notes)
+                cand.how = how
+            else:
+                cand.how = "no number attached to the trigger -> count None"
+            out.append(cand)
+        return out
+
+    # ------------------------------------------------------------- sanctions
+    def _sanctions(self, idx: int, ctx: _SentCtx, item: dict[str, Any]) -> list[_Cand]:
+        s, pk = ctx.s, ctx.pk
+        text = s.text
+        if pk.s_nouns is None:
+            return []
+        nouns = ctx.sc.find(pk.s_nouns, text)
+        sa_l = ctx.sc.find(pk.s_sa_lifted, text)
+        sa_i = ctx.sc.find(pk.s_sa_imposed, text)
+        if not (
+            nouns
+            or sa_l
+            or sa_i
+            or ctx.sc.find(pk.s_list_lifted, text)
+            or ctx.sc.find(pk.s_list_imposed, text)
+        ):
+            return []
+        if pk.s_blockers and ctx.sc.find(pk.s_blockers, text):
+            return []
+        masks = ctx.sc.find(pk.masks, text)
+        nouns = [n for n in nouns if not any_overlap(n, masks)]
+        out: list[_Cand] = []
+        dirs = [(sp, "lifted") for sp in (ctx.sc.find(pk.s_lifted, text))]
+        dirs += [(sp, "imposed") for sp in (ctx.sc.find(pk.s_imposed, text))]
+        pub_year = item["pub_year"]
+        for nsp in nouns:
+            best: tuple[int, Span, str] | None = None
+            for dsp, d in dirs:
+                if s.clause_of(dsp[0]) != s.clause_of(nsp[0]) and not (dsp[0] <= nsp[0] < dsp[1]):
+                    continue
+                if dsp == nsp:
+                    continue
+                g = s.gap(nsp, dsp)
+                if g <= 6 and (best is None or g < best[0]):
+                    best = (g, dsp, d)
+            if best is None:
+                continue
+            _g, dsp, d = best
+            span = (min(nsp[0], dsp[0]), max(nsp[1], dsp[1]))
+            if self._sanction_blocked(ctx, span, pub_year):
+                continue
+            if pk.inf_tail is not None and has(pk.inf_tail, text[max(0, dsp[0] - 30) : dsp[0]]):
+                continue  # "die Sanktionen ... zu verschärfen": a demanded change
+            first, second = sorted([nsp, dsp])
+            words = (text[first[0] : first[1]], text[second[0] : second[1]])
+            out.append(
+                _Cand(
+                    "sanctions",
+                    idx,
+                    text,
+                    words,
+                    direction=d,
+                    how=f"'{words[0]}' + '{words[1]}' -> {d}",
+                )
+            )
+        lists = [(sp, "lifted", True) for sp in ctx.sc.find(pk.s_list_lifted, text)]
+        lists += [(sp, "imposed", True) for sp in ctx.sc.find(pk.s_list_imposed, text)]
+        singles = [(sp, "lifted", False) for sp in sa_l] + [(sp, "imposed", False) for sp in sa_i]
+        for sp, d, needs_ctx in singles + lists:
+            if needs_ctx and not item["sanctions"]:
+                continue  # "added to its list" is about sanctions only in a sanctions story
+            if self._sanction_blocked(ctx, sp, pub_year):
+                continue
+            w = text[sp[0] : sp[1]]
+            out.append(_Cand("sanctions", idx, text, (w,), direction=d, how=f"'{w}' -> {d}"))
+        return out
+
+    def _sanction_blocked(self, ctx: _SentCtx, span: Span, pub_year: int | None) -> bool:
+        if self._blocked(ctx, span):
+            return True
+        pk, s = ctx.pk, ctx.s
+        lo, _hi = s.clause_span(span[0])
+        if pk.s_background is not None and ctx.sc.find(pk.s_background, s.text[lo : span[0]]):
+            return True
+        return self._historical(ctx, span, pub_year)
+
+    # -------------------------------------------------------- prisoner count
+    def _prisoner_count(
+        self, idx: int, ctx: _SentCtx, item: dict[str, Any], taken: set[int]
+    ) -> list[_Cand]:
+        s, pk = ctx.s, ctx.pk
+        text = s.text
+        if pk.pc_phrases is None:
+            return []
+        phrases = ctx.sc.find(pk.pc_phrases, text)
+        if not phrases:
+            return []
+        if ctx.release_live and not ctx.sc.find(pk.pc_current, text):
+            return []  # "5,900 inmates, including political detainees, were freed": a release
+        nums = ctx.nums
+        cands: list[tuple[int, bool, int]] = []  # (index, attached, gap to phrase)
+        for i, n in enumerate(nums):
+            if n.value is None or n.bad is not None or i in taken or n.formula:
+                continue
+            if self._is_sub(ctx, n, []):
+                continue
+            lo, hi = s.clause_span(n.start)
+            clause = text[lo:hi]
+            if pk.cumul is not None and ctx.sc.find(pk.cumul, clause):
+                continue
+            pre = text[lo : n.start]
+            if pk.hyp_pre is not None and ctx.sc.find(pk.hyp_pre, pre):
+                continue
+            tail = text[max(0, n.start - 40) : n.start]
+            current = bool(ctx.sc.find(pk.pc_current, clause))
+            if pk.increment_tail is not None and has(pk.increment_tail, tail) and not current:
+                continue  # "another 12", "ещё 12" (but "ещё 1 150 остаются": still held)
+            if pk.increment_head is not None and has(pk.increment_head, text[n.end : n.end + 20]):
+                continue  # "15 new political prisoners" is an increment, not the total
+            if pk.compare_tail is not None and has(pk.compare_tail, tail):
+                continue
+            att = self._attached(ctx, n, phrases)
+            gap = min(s.gap((n.start, n.end), p) for p in phrases)
+            cands.append((i, att, gap))
+        chosen = [c for c in cands if c[1] and c[2] <= 2 * _MAX_ATTACHED_GAP]
+        if not chosen:
+            after = [c for c in cands if c[2] <= 15]
+            chosen = sorted(after, key=lambda c: c[2])[:1]
+        out: list[_Cand] = []
+        for i, _att, _g in chosen:
+            n = nums[i]
+            q, qtext = self._qualifier(ctx, n)
+            ph = min(phrases, key=lambda p: s.gap((n.start, n.end), p))
+            ct = (qtext + " " if qtext else "") + n.text
+            how = f"'{ct}' -> {n.value}" + (f", qualifier {q}" if q else "")
+            out.append(
+                _Cand(
+                    "prisoner_count",
+                    idx,
+                    text,
+                    (text[ph[0] : ph[1]],),
+                    count=n.value,
+                    count_text=ct,
+                    qualifier=q,
+                    how=how,
+                    num_span=(n.start, n.end),
+                )
+            )
+        return out
+
+    # ----------------------------------------------------------------- merge
+    def _merge(
+        self,
+        cands: list[_Cand],
+        sents: list[Sentence],
+        full: str,
+        item: dict[str, Any],
+        published: Any,
+    ) -> list[Event]:
+        pardons = [c for c in cands if c.kind == "pardon"]
+        if item["summary_hist"] and not item["summary_live"]:
+            # the body says the release is background; a count-less headline echo goes too
+            pardons = [c for c in pardons if not (c.sent == 0 and c.count is None)]
+        counted = [c for c in pardons if c.count is not None]
+        counted = _join_coordinated(counted)
+        # sub-figures listed apart from their total: 270 + 120 when 390 is also reported
+        values = {c.count for c in counted}
+        drop: set[int] = set()
+        by_sent: dict[int, list[_Cand]] = {}
+        for c in counted:
+            by_sent.setdefault(c.sent, []).append(c)
+        for group in by_sent.values():
+            for a in range(len(group)):
+                for b in range(a + 1, len(group)):
+                    ga, gb = group[a], group[b]
+                    total = (ga.count or 0) + (gb.count or 0)
+                    if total not in values or total in (ga.count, gb.count):
+                        continue
+                    same_clause = ga.extra.get("clause") == gb.extra.get("clause")
+                    if same_clause:
+                        drop.update((id(ga), id(gb)))  # "270 soldiers and 120 civilians" of 390
+                    else:
+                        # two distinct releases (both sides of a swap): the total is not a third
+                        drop.update(id(c) for c in counted if c.count == total)
+        counted = [c for c in counted if id(c) not in drop]
+        counted = _merge_rounded(counted)
+        if any(not c.formula for c in counted):
+            counted = [c for c in counted if not c.formula]
+        final: list[_Cand] = []
+        seen: set[Any] = set()
+        for c in counted:
+            if c.count not in seen:
+                seen.add(c.count)
+                final.append(c)
+                # the headline usually wins; its body twin often has the date
+                c.extra["alt_sentences"] = [
+                    o.sentence for o in counted if o.count == c.count and o is not c
+                ]
+        if not final and pardons:
+            final.append(
+                next(c for c in pardons if c.count is None)
+                if any(c.count is None for c in pardons)
+                else pardons[0]
+            )
+        for d in ("lifted", "imposed"):
+            for c in cands:
+                if c.kind == "sanctions" and c.direction == d:
+                    final.append(c)
+                    break
+        seen_pc: set[Any] = set()
+        pcs = _merge_rounded([c for c in cands if c.kind == "prisoner_count"])
+        for c in pcs:
+            if c.count not in seen_pc:
+                seen_pc.add(c.count)
+                final.append(c)
+        final.sort(key=lambda c: cands.index(c))
+        title = sents[0].text if sents and sents[0].is_title else ""
+        return [self._event(c, title, full, published) for c in final]
+
+    def _event(self, c: _Cand, title: str, full: str, published: Any) -> Event:
+        pl = places()
+
+        def first(
+            table: tuple[tuple[str, Any], ...], rset: Any, texts: tuple[str, ...]
+        ) -> str | None:
+            # the Set says which entries occur; only those are searched for a position
+            for t in texts:
+                best: tuple[int, str] | None = None
+                for i in rset.Match(t) or ():
+                    code, rx = table[i]
+                    hits = find_words(rx, t)
+                    if hits and (best is None or hits[0][0] < best[0]):
+                        best = (hits[0][0], code)
+                if best:
+                    return best[1]
+            return None
+
+        country = first(pl.countries, pl.countries_set, (c.sentence, title, full))
+        by = source = target = date = None
+        if c.kind == "sanctions":
+            by = first(pl.actors, pl.actors_set, (c.sentence, title))
+            m = pl.target_prep.search(c.sentence)
+            if m:
+                target = m.group(1).strip(" «»\"'.,")
+        if c.kind == "prisoner_count":
+            source = first(pl.sources, pl.sources_set, (c.sentence, full))
+        if c.kind == "pardon":
+            by = first(
+                pl.grantors, pl.grantors_set, (c.sentence, *c.extra.get("alt_sentences", ()), title)
+            )
+            for sent in (c.sentence, *c.extra.get("alt_sentences", ())):
+                date = _find_date(sent, published)
+                if date:
+                    break
+        return Event(
+            kind=c.kind,
+            count=c.count,
+            direction=c.direction,
+            qualifier=c.qualifier,
+            country=country,
+            by=by,
+            target=target,
+            source=source,
+            date=date,
+            evidence=Evidence(
+                rule=f"builtin:{c.kind}",
+                words=c.words,
+                sentence=c.sentence,
+                count_text=c.count_text,
+                how=c.how,
+            ),
+        )
+
+
+def _join_coordinated(counted: list[_Cand]) -> list[_Cand]:
+    """Figures two triggers took from one clause, joined by 'and' ('brings home 84 soldiers
+    and 20 civilians in a swap'), are one release: add them up."""
+    out = list(counted)
+    for a in counted:
+        for b in counted:
+            if a is b or a not in out or b not in out or a.sent != b.sent:
+                continue
+            if a.num_span is None or b.num_span is None or a.num_span[1] > b.num_span[0]:
+                continue
+            if a.extra.get("clause") != b.extra.get("clause"):
+                continue
+            if has(_CONJ, a.sentence[a.num_span[1] : b.num_span[0]]):
+                a.count = (a.count or 0) + (b.count or 0)
+                a.how += f"; sum with coordinated '{b.count_text}'"
+                out.remove(b)
+    return out
+
+
+_MONTH_YEAR: Any = None
+
+
+def _month_year(text: str) -> tuple[int, int] | None:
+    """(year, month) of a 'Month YYYY' / 'D Month YYYY' mention, via the month table."""
+    global _MONTH_YEAR
+    pl = places()
+    if _MONTH_YEAR is None:
+        alt = "|".join(sorted(pl.months, key=len, reverse=True))
+        _MONTH_YEAR = compile_re(
+            rf"(?i)(?:^|[^\pL])({alt})\.?,?\s(?:de\s|del\s)?((?:19|20)\d\d)(?:[^\pN]|$)"
+        )
+    if not has(_MONTH_YEAR, text):
+        return None
+    m = _MONTH_YEAR.search(text)
+    if not m:
+        return None
+    month = pl.months.get(m.group(1).lower())
+    return (int(m.group(2)), month) if month else None
+
+
+def _approximate(c: _Cand) -> bool:
+    return c.qualifier in ("over", "about", "under") or (
+        c.count is not None and c.count >= 100 and c.count % 100 == 0
+    )
+
+
+def _merge_rounded(cands: list[_Cand]) -> list[_Cand]:
+    """A rounded figure ('more than 8,000', usually the headline) and a precise one within 15%
+    ('8,234') report the same number: keep the precise one, else the one from the body."""
+    out = list(cands)
+    for a in cands:
+        for b in cands:
+            if a is b or a not in out or b not in out or a.count is None or b.count is None:
+                continue
+            if a.count == b.count or not (_approximate(a) or _approximate(b)):
+                continue
+            if abs(a.count - b.count) > 0.15 * max(a.count, b.count):
+                continue
+            # drop the rounder / headline one
+            a_score = (_approximate(a), a.sent == 0)
+            b_score = (_approximate(b), b.sent == 0)
+            out.remove(a if a_score > b_score else b)
+    return out
+
+
+def _find_date(sentence: str, published: Any) -> str | None:
+    """ISO date of a 'D Month [YYYY]' / 'Month D, YYYY' mention, using the month table."""
+    pl = places()
+    default_year = published.year if isinstance(published, datetime) else None
+    m = pl.date_dmy.search(sentence)
+    if m:
+        day, mon, year = m.group(1), m.group(2), m.group(3)
+    else:
+        m = pl.date_mdy.search(sentence)
+        if not m:
+            return None
+        mon, day, year = m.group(1), m.group(2), m.group(3)
+    month = pl.months.get(mon.lower().rstrip("."))
+    y = int(year) if year else default_year
+    if not month or not y or not (1 <= int(day) <= 31):
+        return None
+    return f"{y:04d}-{month:02d}-{int(day):02d}"

@@ -1,0 +1,308 @@
+"""Load the JSON rule packs and compile them (once) into immutable per-language matchers.
+
+Adding a language = adding its blocks to the JSON files; no code change.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, fields
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import re2
+
+from rules.text import LETTER, compile_re, lexicon_re
+
+_PACKS = Path(__file__).parent / "packs"
+_DATA = Path(__file__).parent / "data"
+ALL = "*"  # pseudo-language: union of every pack, used when the language is unknown
+
+Rx = Any  # re2._Regexp | None
+
+
+def _load(name: str, folder: Path = _PACKS) -> dict[str, Any]:
+    with open(folder / name, encoding="utf-8") as f:
+        return json.load(f)
+
+
+@cache
+def raw_packs() -> dict[str, dict[str, Any]]:
+    return {
+        "common": _load("common.json"),
+        "pardon": _load("pardon.json"),
+        "sanctions": _load("sanctions.json"),
+        "prisoner_count": _load("prisoner_count.json"),
+        "places": _load("places.json", _DATA),
+    }
+
+
+def languages() -> tuple[str, ...]:
+    return tuple(sorted(raw_packs()["common"]["languages"]))
+
+
+@dataclass(frozen=True)
+class LangPack:
+    """Every compiled regex the engine needs for one language (or the union)."""
+
+    langs: tuple[str, ...]
+    # common
+    persons: Rx
+    detainee_ctx: Rx
+    nonevent_ctx: Rx
+    product_ctx: Rx
+    masks: Rx
+    sub_cues: Rx
+    neg_pre: Rx
+    hyp_pre: Rx
+    appeal_pre: Rx
+    post_cues: Rx
+    inf_tail: Rx
+    inf_ok_tail: Rx
+    hist: Rx
+    cumul: Rx
+    cumul_release: Rx
+    compare_tail: Rx
+    increment_tail: Rx
+    increment_head: Rx
+    others_before: Rx
+    others_after: Rx
+    qualifier_tail: Rx
+    vague: Rx
+    # pardon
+    p_strong: Rx
+    p_ambiguous: Rx
+    p_count_only: Rx
+    p_swap: Rx
+    # sanctions
+    s_nouns: Rx
+    s_lifted: Rx
+    s_imposed: Rx
+    s_sa_lifted: Rx
+    s_sa_imposed: Rx
+    s_list_lifted: Rx
+    s_list_imposed: Rx
+    s_blockers: Rx
+    s_background: Rx
+    # prisoner count
+    pc_phrases: Rx
+    pc_current: Rx
+    # any trigger at all: one scan rejects most items
+    prefilter: Rx
+    # RE2 Set over every lexicon above: one DFA pass per item tells which lexicons can match
+    # at all, so the engine skips the others (most of them, for most items).
+    present_set: Any = None
+    set_index: dict[int, int] | None = None
+
+    def present(self, text: str) -> frozenset[int]:
+        hits = self.present_set.Match(text) if self.present_set is not None else None
+        return frozenset(hits or ())
+
+
+def _collect(section: dict[str, Any], langs: tuple[str, ...], key: str) -> list[str]:
+    out: list[str] = []
+    for lang in langs:
+        out.extend(section["languages"].get(lang, {}).get(key, []))
+    return out
+
+
+def _year_only(fragment: str) -> bool:
+    """'in 2019'-type cues (a date for a release) as opposed to 'since 2019' (a running total)."""
+    return "\\pN{4}" in fragment and fragment.split(" ", 1)[0] in (
+        "in",
+        "в",
+        "у",
+        "en",
+        "nel",
+        "im",
+        "w",
+    )
+
+
+def _tail_re(frags: list[str], words_between: int = 0) -> Rx:
+    """Regex that matches when the text *ends* with one of the fragments (+ up to N words)."""
+    if not frags:
+        return None
+    alt = "|".join(sorted({f.rstrip("$") for f in frags}, key=len, reverse=True))
+    between = rf"(?:\s+[\pL\pN.'’-]+){{0,{words_between}}}" if words_between else ""
+    return compile_re(rf"(?i)(?:^|[^\pL\pN])(?:{alt}){between}\s*$")
+
+
+@cache
+def pack(lang: str) -> LangPack:
+    raw = raw_packs()
+    common, pardon, sanc, pc = raw["common"], raw["pardon"], raw["sanctions"], raw["prisoner_count"]
+    langs = languages() if lang == ALL else (lang,)
+
+    def c(key: str) -> list[str]:
+        return _collect(common, langs, key)
+
+    quals: dict[str, list[str]] = {}
+    for lg in langs:
+        for name, frags in common["languages"].get(lg, {}).get("qualifiers", {}).items():
+            quals.setdefault(name, []).extend(frags)
+    qual_alt = "|".join(
+        f"(?P<{name}>{'|'.join(sorted(set(fr), key=len, reverse=True))})"
+        for name, fr in quals.items()
+    )
+    vague_words = []
+    nums = json.loads((_DATA / "numbers.json").read_text(encoding="utf-8"))
+    for lg in langs:
+        vague_words.extend(nums["vague"].get(lg, []))
+
+    p_strong = _collect(pardon, langs, "strong")
+    p_amb = _collect(pardon, langs, "ambiguous")
+    p_cnt = _collect(pardon, langs, "count_only")
+    s_nouns = _collect(sanc, langs, "nouns")
+    s_sl = _collect(sanc, langs, "standalone_lifted")
+    s_si = _collect(sanc, langs, "standalone_imposed")
+    pcs = _collect(pc, langs, "phrases")
+    lp = LangPack(
+        langs=langs,
+        persons=lexicon_re(c("persons")),
+        detainee_ctx=lexicon_re(c("detainee_ctx")),
+        nonevent_ctx=lexicon_re(c("nonevent_ctx")),
+        product_ctx=lexicon_re(c("product_ctx")),
+        masks=lexicon_re(c("masks")),
+        sub_cues=lexicon_re(c("sub_cues")),
+        neg_pre=lexicon_re(c("neg_pre")),
+        hyp_pre=lexicon_re(c("hyp_pre")),
+        appeal_pre=lexicon_re(c("appeal_pre")),
+        post_cues=lexicon_re(c("post_cues")),
+        inf_tail=_tail_re(c("inf_pre")),
+        inf_ok_tail=_tail_re([f"(?:{w})\\s+(?:{t})" for w in c("inf_ok") for t in c("inf_pre")]),
+        hist=lexicon_re(c("hist")),
+        cumul=lexicon_re(c("cumul")),
+        # for releases, a bare "in 2019" is a date, not a running total: keep "since ..." cues
+        cumul_release=lexicon_re([f for f in c("cumul") if not _year_only(f)]),
+        compare_tail=_tail_re(c("compare"), 3),
+        increment_tail=_tail_re(c("increment"), 1),
+        increment_head=compile_re(
+            r"(?i)^\s*(?:"
+            + "|".join(sorted(set(c("increment_after")), key=len, reverse=True)).replace(
+                "\\pL", LETTER
+            )
+            + r")(?:[^\pL]|$)"
+        )
+        if c("increment_after")
+        else None,
+        others_before=_tail_re(c("and_others")),
+        others_after=compile_re(
+            r"(?i)^\s*(?:"
+            + "|".join(sorted(set(c("others_after")), key=len, reverse=True))
+            + r")(?:[^\pL]|$)"
+        ),
+        qualifier_tail=compile_re(rf"(?i)(?:^|[^\pL\pN])(?:{qual_alt})\s*$") if quals else None,
+        vague=lexicon_re(vague_words),
+        p_strong=lexicon_re(p_strong),
+        p_ambiguous=lexicon_re(p_amb),
+        p_count_only=lexicon_re(p_cnt),
+        p_swap=lexicon_re(_collect(pardon, langs, "swap_cues")),
+        s_nouns=lexicon_re(s_nouns),
+        s_lifted=lexicon_re(_collect(sanc, langs, "lifted")),
+        s_imposed=lexicon_re(_collect(sanc, langs, "imposed")),
+        s_sa_lifted=lexicon_re(s_sl),
+        s_sa_imposed=lexicon_re(s_si),
+        s_list_lifted=lexicon_re(_collect(sanc, langs, "list_lifted")),
+        s_list_imposed=lexicon_re(_collect(sanc, langs, "list_imposed")),
+        s_blockers=lexicon_re(_collect(sanc, langs, "blockers")),
+        s_background=lexicon_re(_collect(sanc, langs, "background")),
+        pc_phrases=lexicon_re(pcs),
+        pc_current=lexicon_re(_collect(pc, langs, "current")),
+        prefilter=lexicon_re(
+            p_strong
+            + p_amb
+            + p_cnt
+            + s_nouns
+            + s_sl
+            + s_si
+            + pcs
+            + _collect(sanc, langs, "list_lifted")
+            + _collect(sanc, langs, "list_imposed")
+        ),
+    )
+    tails = {
+        "langs",
+        "compare_tail",
+        "increment_tail",
+        "others_before",
+        "others_after",
+        "qualifier_tail",
+        "inf_tail",
+    }
+    rset, index = _build_set([getattr(lp, f.name) for f in fields(lp) if f.name not in tails])
+    object.__setattr__(lp, "present_set", rset)
+    object.__setattr__(lp, "set_index", index)
+    return lp
+
+
+def _build_set(regexes: list[Any]) -> tuple[Any, dict[int, int]]:
+    opts = re2.Options()
+    opts.log_errors = False
+    opts.max_mem = 256 << 20  # one program for ~35 large lexicons
+    rset = re2.Set.SearchSet(opts)
+    index: dict[int, int] = {}
+    for rx in regexes:
+        if rx is None or not hasattr(rx, "pattern") or id(rx) in index:
+            continue
+        index[id(rx)] = rset.Add(rx.pattern)
+    rset.Compile()
+    return rset, index
+
+
+def table_set(table: tuple[tuple[str, Rx], ...]) -> Any:
+    return _build_set([rx for _c, rx in table])
+
+
+@dataclass(frozen=True)
+class Places:
+    countries: tuple[tuple[str, Rx], ...]
+    actors: tuple[tuple[str, Rx], ...]
+    sources: tuple[tuple[str, Rx], ...]
+    countries_set: Any
+    actors_set: Any
+    grantors: tuple[tuple[str, Rx], ...]
+    grantors_set: Any
+    sources_set: Any
+    months: dict[str, int]
+    date_dmy: Rx
+    date_mdy: Rx
+    target_prep: Rx
+
+
+@cache
+def places() -> Places:
+    raw = raw_packs()
+    pl = raw["places"]
+    months: dict[str, int] = {}
+    for num, words in pl["months"].items():
+        for w in words:
+            months[w.rstrip("?")] = int(num)
+    malt = "|".join(sorted((w for ws in pl["months"].values() for w in ws), key=len, reverse=True))
+    countries = tuple((code, lexicon_re(words)) for code, words in pl["countries"].items())
+    actors = tuple((code, lexicon_re(words)) for code, words in raw["sanctions"]["actors"].items())
+    sources = tuple(
+        (name, lexicon_re(words)) for name, words in raw["prisoner_count"]["sources"].items()
+    )
+    grantors = tuple((name, lexicon_re(words)) for name, words in pl.get("grantors", {}).items())
+    return Places(
+        countries=countries,
+        actors=actors,
+        sources=sources,
+        countries_set=_build_set([rx for _c, rx in countries])[0],
+        actors_set=_build_set([rx for _c, rx in actors])[0],
+        sources_set=_build_set([rx for _c, rx in sources])[0],
+        grantors=grantors,
+        grantors_set=_build_set([rx for _c, rx in grantors])[0],
+        months=months,
+        date_dmy=compile_re(
+            rf"(?i)(?:^|[^\pL\pN])(\d{{1,2}})(?:\.|-?(?:го|е|er|º))?\s(?:de\s)?({malt})\.?(?:\s(?:de\s)?(\d{{4}}))?(?:[^\pL]|$)"
+        ),
+        date_mdy=compile_re(
+            rf"(?i)(?:^|[^\pL\pN])({malt})\.?\s(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s(\d{{4}}))?(?:[^\pN]|$)"
+        ),
+        target_prep=compile_re(
+            r"(?:^|[^\pL])(?:on|against|против|супраць|проти|gegen|contre|visant|contra|contro|wobec|przeciwko)\s+((?:[\pL\pN«»\"'’.-]+\s+){0,3}?[\pL\pN»\"'’.-]+)"
+        ),
+    )

@@ -1,0 +1,241 @@
+"""Text helpers: HTML reduction, sentence/clause splitting and word tokens.
+
+All patterns run in RE2 (linear time); none of them is user supplied.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+
+import re2
+
+_OPTS = re2.Options()
+_OPTS.log_errors = False
+
+_TAG = re2.compile(r"<[^<>]{0,1000}>", _OPTS)
+_WS = re2.compile(r"[ \t\x{00a0}\x{202f}\x{2009}\x{2007}]+", _OPTS)
+_SENT_END = re2.compile(r"[.!?…]+[\"»”’')]*\s+|\n+", _OPTS)
+# Internal, fixed tokenisers (never user supplied, linear): stdlib `re` is used here only
+# because RE2's Python wrapper costs ~5 us per match object and these run on every token.
+_WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
+_CLAUSE = re.compile(r"[,;:()\[\]]\s|\s[—–-]\s|[;:]")
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\t": " "})
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREV = frozenset(
+    "u.s us mr mrs ms dr st no nos jan feb mar apr aug sept sep oct nov dec r г гг тыс ок ok tys "
+    "m.in p проф prof gen sen rep gov lt col ca ст ул etc vs incl approx млн mln mld".split()
+)
+
+
+def compile_re(pattern: str, *, longest: bool = False) -> re2._Regexp:
+    """Compile an internal pattern in RE2 (errors raise re2.error)."""
+    opts = re2.Options()
+    opts.log_errors = False
+    opts.longest_match = longest
+    return re2.compile(pattern, opts)
+
+
+def clean(text: str | None) -> str:
+    """Plain text: tags removed, entities decoded, runs of spaces folded (newlines kept)."""
+    if not text:
+        return ""
+    if "<" in text:
+        # Block tags become sentence breaks so "<p>a</p><p>b</p>" stays two sentences.
+        text = _TAG.sub(" \n", text) if "</p>" in text or "<br" in text else _TAG.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    # fold runs of spaces (NBSP etc. included) but keep newlines as sentence breaks
+    if not text.isascii():
+        for ch in "\u00a0\u202f\u2009\u2007":
+            if ch in text:
+                text = text.replace(ch, " ")
+    return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split into sentences; cheap and conservative (abbreviations, '19. pakiet')."""
+    out: list[str] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        end = m.end()
+        nxt = text[end : end + 1]
+        if m.group(0).strip() and not m.group(0).startswith("\n"):
+            if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"«„“'(<"):
+                continue
+            # word before the full stop
+            j = m.start()
+            k = j
+            while k > start and not text[k - 1].isspace():
+                k -= 1
+            prev = text[k:j].lower().strip("(\"'«")
+            if prev in _ABBREV or (len(prev) == 1 and prev.isalpha()):
+                continue
+            if prev.isdigit() and len(prev) <= 3 and m.group(0).startswith(".") and nxt.isupper():
+                # "Zum 77. Jahrestag": German/Polish ordinal, not a sentence end
+                if end < len(text) and not text[end:].split(" ", 1)[0].isupper():
+                    continue
+        piece = text[start:end].strip()
+        if piece:
+            out.append(piece)
+        start = end
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+class Sentence:
+    """A sentence with (lazily computed) token offsets and clause boundaries.
+
+    Tokens are only needed for sentences that hold a trigger, so they are computed on demand.
+    """
+
+    __slots__ = ("_bounds", "_ends", "_starts", "is_title", "text")
+
+    def __init__(self, text: str, *, is_title: bool = False) -> None:
+        self.text = text
+        self.is_title = is_title
+        self._starts: list[int] | None = None
+        self._ends: list[int] | None = None
+        self._bounds: list[int] | None = None
+
+    @classmethod
+    def build(cls, text: str, *, is_title: bool = False) -> Sentence:
+        return cls(text, is_title=is_title)
+
+    def _tokens(self) -> None:
+        spans = [m.span() for m in _WORD.finditer(self.text)]
+        self._starts = [a for a, _ in spans]
+        self._ends = [b for _, b in spans]
+
+    @property
+    def token_starts(self) -> list[int]:
+        if self._starts is None:
+            self._tokens()
+        return self._starts  # type: ignore[return-value]
+
+    @property
+    def token_ends(self) -> list[int]:
+        if self._ends is None:
+            self._tokens()
+        return self._ends  # type: ignore[return-value]
+
+    @property
+    def clause_bounds(self) -> list[int]:
+        if self._bounds is None:
+            self._bounds = [0, *(m.end() for m in _CLAUSE.finditer(self.text))]
+        return self._bounds
+
+    def tok(self, pos: int) -> int:
+        """Index of the token at or before char offset `pos`."""
+        starts = self._starts
+        if starts is None:
+            self._tokens()
+            starts = self._starts
+        return max(0, bisect_right(starts, pos) - 1)  # type: ignore[arg-type]
+
+    def clause_of(self, pos: int) -> int:
+        bounds = self._bounds if self._bounds is not None else self.clause_bounds
+        return bisect_right(bounds, pos) - 1
+
+    def clause_span(self, pos: int) -> tuple[int, int]:
+        i = self.clause_of(pos)
+        lo = self.clause_bounds[i]
+        hi = self.clause_bounds[i + 1] if i + 1 < len(self.clause_bounds) else len(self.text)
+        return lo, hi
+
+    def gap(self, a: tuple[int, int], b: tuple[int, int]) -> int:
+        """Number of tokens strictly between spans a and b (0 when adjacent/overlapping)."""
+        if a[1] <= b[0]:
+            return max(0, self.tok(b[0]) - self.tok(max(a[1] - 1, a[0])) - 1)
+        if b[1] <= a[0]:
+            return max(0, self.tok(a[0]) - self.tok(max(b[1] - 1, b[0])) - 1)
+        return 0
+
+
+_UNANCHORED = re2._Anchor.UNANCHORED
+_BYTES_TO_CHARS = re2._re2.BytesToCharLen
+
+
+def find_words(rx: re2._Regexp, text: str) -> list[tuple[int, int]]:
+    """Spans (char offsets) of lexicon matches that start and end at word edges.
+
+    Calls RE2's matcher directly on the UTF-8 bytes: the Python wrapper's generator and match
+    objects cost more than the match itself on these short sentences.
+    """
+    out: list[tuple[int, int]] = []
+    b = text.encode()
+    n = len(b)
+    ascii_only = n == len(text)
+    match = rx._regexp.Match
+    pos = 0
+    tlen = len(text)
+    while pos <= n:
+        s, e = match(_UNANCHORED, b, pos, n)[0]
+        if s < 0:
+            break
+        if ascii_only:
+            cs, ce = s, e
+        else:
+            cs = _BYTES_TO_CHARS(b, 0, s)
+            ce = cs + _BYTES_TO_CHARS(b, s, e)
+        if cs < ce and not text[cs].isalnum():
+            cs += 1  # the consumed word-edge character
+        if not (ce < tlen and text[ce].isalnum()):
+            out.append((cs, ce))
+        pos = e if e > s else e + 1
+    return out
+
+
+def find_groups(rx: re2._Regexp, text: str) -> list[list[tuple[int, int]]]:
+    """All matches of `rx`, each as the char spans of group 0..n ((-1, -1) when unset)."""
+    out: list[list[tuple[int, int]]] = []
+    b = text.encode()
+    n = len(b)
+    ascii_only = n == len(text)
+    match = rx._regexp.Match
+    pos = 0
+    while pos <= n:
+        spans = match(_UNANCHORED, b, pos, n)
+        s, e = spans[0]
+        if s < 0:
+            break
+        if ascii_only:
+            out.append(list(spans))
+        else:
+            out.append(
+                [
+                    (_BYTES_TO_CHARS(b, 0, a), _BYTES_TO_CHARS(b, 0, z)) if a >= 0 else (-1, -1)
+                    for a, z in spans
+                ]
+            )
+        pos = e if e > s else e + 1
+    return out
+
+
+def has(rx: re2._Regexp, text: str) -> bool:
+    """Does `rx` match anywhere in `text` (no span bookkeeping)."""
+    b = text.encode()
+    return rx._regexp.Match(_UNANCHORED, b, 0, len(b))[0][0] >= 0
+
+
+# Letters of the scripts the packs cover (Latin incl. accents, Greek, Cyrillic). Pack fragments
+# write \pL for readability; expanding it to these ranges keeps each compiled program (and
+# compile time) ~10x smaller than the full Unicode letter class under (?i).
+LETTER = r"[a-zA-Z\x{00AA}\x{00B5}\x{00BA}\x{00C0}-\x{00D6}\x{00D8}-\x{00F6}\x{00F8}-\x{024F}\x{0370}-\x{03FF}\x{0400}-\x{052F}\x{1E00}-\x{1EFF}]"
+
+
+def lexicon_re(fragments: Iterable[str]) -> re2._Regexp | None:
+    """One case-insensitive RE2 for a list of fragments, anchored at word starts."""
+    frags = sorted({f.replace("\\pL", LETTER) for f in fragments if f}, key=len, reverse=True)
+    if not frags:
+        return None
+    # No capture group: RE2 can then answer with its fast DFA instead of the NFA.
+    return compile_re(r"(?i)(?:^|[^\pL\pN])(?:" + "|".join(frags) + ")", longest=True)
+
+
+def any_overlap(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e in spans)

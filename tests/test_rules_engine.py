@@ -1,0 +1,482 @@
+"""Built-in rules: per-language positives and hard negatives (sentences written for these tests,
+not taken from the corpus), number notations, seeds, evidence."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from releasewatch.models import Item
+from rules import evaluate
+from rules.numbers import find_numbers
+
+ROOT = Path(__file__).resolve().parents[1]
+PUB = datetime(2025, 6, 1, tzinfo=UTC)
+
+
+def item(
+    title: str, summary: str = "", lang: str | None = "en", published: datetime = PUB
+) -> SimpleNamespace:
+    return SimpleNamespace(title=title, summary=summary, lang=lang, published=published)
+
+
+def kinds(events) -> list[tuple[str, object]]:
+    return sorted((e.kind, e.direction if e.kind == "sanctions" else e.count) for e in events)
+
+
+# --------------------------------------------------------------------- positives
+POSITIVES = [
+    # (lang, title, summary, expected events)
+    (
+        "en",
+        "Turkmenistan pardons 412 prisoners for Independence Day",
+        "The presidential decree covers 412 convicts, state TV said.",
+        [("pardon", 412)],
+    ),
+    (
+        "en",
+        "Iran frees twenty-five protesters held since January",
+        "The judiciary said twenty-five people detained during the protests were released on bail-free terms.",
+        [("pardon", 25)],
+    ),
+    ("en", "Kazakhstan releases more than 300 inmates under amnesty law", "", [("pardon", 300)]),
+    (
+        "ru",
+        "Президент помиловал 47 осуждённых",
+        "Указ о помиловании сорока семи человек подписан в пятницу.",
+        [("pardon", 47)],
+    ),
+    ("ru", "В Белоруссии помилованы четырнадцать политзаключённых", "", [("pardon", 14)]),
+    (
+        "be",
+        "Лукашэнка памілаваў дваццаць тры чалавекі",
+        "На волю выйшлі 23 асуджаныя.",
+        [("pardon", 23)],
+    ),
+    (
+        "uk",
+        "Україна повернула з полону 64 захисників",
+        "Обмін полоненими відбувся за посередництва ОАЕ; додому повернулися 64 військових.",
+        [("pardon", 64)],
+    ),
+    ("uk", "Лукашенко помилував чотирнадцять в’язнів", "", [("pardon", 14)]),
+    (
+        "pl",
+        "Prezydent ułaskawił trzydziestu skazanych",
+        "Na wolność wyszło 30 osób.",
+        [("pardon", 30)],
+    ),
+    ("pl", "Białoruś uwolniła 19 więźniów politycznych", "", [("pardon", 19)]),
+    (
+        "de",
+        "Ägypten begnadigt 1.200 Häftlinge zum Fest",
+        "Präsident al-Sisi hat 1.200 Gefangene begnadigt.",
+        [("pardon", 1200)],
+    ),
+    ("de", "Belarus lässt 40 politische Gefangene frei", "", [("pardon", 40)]),
+    ("fr", "Le président gracie 350 détenus pour la fête nationale", "", [("pardon", 350)]),
+    (
+        "fr",
+        "Cuba : quarante-deux opposants libérés",
+        "Quarante-deux prisonniers politiques ont été libérés lundi.",
+        [("pardon", 42)],
+    ),
+    (
+        "es",
+        "El régimen excarcela a 60 presos políticos",
+        "Sesenta opositores fueron liberados el domingo.",
+        [("pardon", 60)],
+    ),
+    ("es", "El Gobierno indultó a doce condenados", "", [("pardon", 12)]),
+    ("it", "Iran, graziati 800 detenuti per la festa nazionale", "", [("pardon", 800)]),
+    ("it", "Bielorussia, liberati venticinque prigionieri politici", "", [("pardon", 25)]),
+    ("en", "EU imposes new sanctions on Iranian drone makers", "", [("sanctions", "imposed")]),
+    ("en", "US Treasury lifts sanctions on Belarusian airline", "", [("sanctions", "lifted")]),
+    ("ru", "Евросоюз продлил санкции против Белоруссии", "", [("sanctions", "imposed")]),
+    ("ru", "США сняли санкции с белорусского калия", "", [("sanctions", "lifted")]),
+    ("be", "ЗША знялі санкцыі з беларускай авіякампаніі", "", [("sanctions", "lifted")]),
+    ("uk", "Україна запровадила санкції проти 30 компаній", "", [("sanctions", "imposed")]),
+    ("pl", "UE przyjęła nowy pakiet sankcji wobec Rosji", "", [("sanctions", "imposed")]),
+    ("de", "EU lockert Sanktionen gegen Syrien", "", [("sanctions", "lifted")]),
+    ("fr", "Londres impose de nouvelles sanctions à Moscou", "", [("sanctions", "imposed")]),
+    (
+        "es",
+        "Washington levanta las sanciones a la aerolínea estatal",
+        "",
+        [("sanctions", "lifted")],
+    ),
+    (
+        "it",
+        "Ue, approvato il nuovo pacchetto di sanzioni contro Mosca",
+        "",
+        [("sanctions", "imposed")],
+    ),
+    ("en", "Monitor counts 2,140 political prisoners in Myanmar", "", [("prisoner_count", 2140)]),
+    ("ru", "Правозащитники насчитали 1 090 политзаключённых", "", [("prisoner_count", 1090)]),
+    ("be", "Цяпер у Беларусі больш за 1 100 палітвязняў", "", [("prisoner_count", 1100)]),
+    ("uk", "У Криму понад 200 політв’язнів", "", [("prisoner_count", 200)]),
+    ("pl", "Na Białorusi jest 1150 więźniów politycznych", "", [("prisoner_count", 1150)]),
+    (
+        "de",
+        "In Venezuela sitzen rund 900 politische Gefangene in Haft",
+        "",
+        [("prisoner_count", 900)],
+    ),
+    ("fr", "Le Nicaragua détient 140 prisonniers politiques", "", [("prisoner_count", 140)]),
+    ("es", "Cuba mantiene a 1.050 presos políticos", "", [("prisoner_count", 1050)]),
+    ("it", "In Bielorussia restano 1.150 prigionieri politici", "", [("prisoner_count", 1150)]),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "summary", "expected"), POSITIVES)
+def test_positive(lang: str, title: str, summary: str, expected: list[tuple[str, object]]) -> None:
+    assert kinds(evaluate(item(title, summary, lang))) == sorted(expected)
+
+
+# ------------------------------------------------------------------ hard negatives
+NEGATIVES = [
+    (
+        "en",
+        "Opposition calls for release of 30 jailed activists",
+        "Rights groups urged the authorities to free all political prisoners.",
+    ),
+    (
+        "en",
+        "Lukashenko could pardon more prisoners, envoy says",
+        "The envoy said Minsk might release another group if talks succeed.",
+    ),
+    (
+        "en",
+        "Governor refuses clemency for death row inmate",
+        "The board denied the petition on Tuesday.",
+    ),
+    (
+        "en",
+        "Studio releases new trailer for spy thriller",
+        "The film will be released in 2,000 cinemas in March.",
+    ),
+    ("en", "White House pardons two turkeys before Thanksgiving", "The birds will live on a farm."),
+    (
+        "en",
+        "Senators propose new sanctions on Russian oil",
+        "The bill has not yet been put to a vote.",
+    ),
+    (
+        "en",
+        "FIFA sanctions club over unpaid transfer fees",
+        "The club is banned from registering players.",
+    ),
+    (
+        "en",
+        "Record 87,000 people held in prisons, ministry says",
+        "The prison population rose by 2% this year.",
+    ),
+    (
+        "en",
+        "40 years since dissidents were freed in a Cold War swap",
+        "On this day in 1985, 23 prisoners were exchanged at the Glienicke bridge.",
+    ),
+    ("ru", "Президент освободил от должности министра", "Указ опубликован в понедельник."),
+    ("ru", "Лукашенко может помиловать ещё 20 человек", "Об этом сообщают источники."),
+    (
+        "ru",
+        "Мать политзаключённого просит о помиловании",
+        "Она направила прошение в администрацию президента.",
+    ),
+    ("ru", "Пенсионеров освободят от налога на землю", "Законопроект принят в первом чтении."),
+    (
+        "be",
+        "Дэпутаты абмяркоўваюць законапраект аб амністыі",
+        "Амністыя можа закрануць каля 5 тысяч чалавек.",
+    ),
+    ("uk", "Україна готує новий обмін полоненими", "Дату поки не визначено."),
+    ("uk", "Уряд звільнив з посади голову податкової", ""),
+    (
+        "pl",
+        "Apel o uwolnienie skazanego dziennikarza",
+        "Organizacje wzywają władze do uwolnienia więźniów.",
+    ),
+    ("pl", "Zwolnienia grupowe: pracę straci 800 osób", ""),
+    ("de", "Merz fordert neue Sanktionen gegen Moskau", ""),
+    ("de", "Zehn Wölfe in der Lausitz freigelassen", "Die Tiere tragen Sender."),
+    ("fr", "Des ONG réclament la libération de 12 militants", ""),
+    ("fr", "Ligue 1 : sanction de deux matches pour un joueur", ""),
+    ("es", "Familias piden la excarcelación de 200 presos", ""),
+    ("es", "Liberan 150 tortugas en una playa de Jalisco", ""),
+    ("it", "Petizione per la grazia a un ex terrorista", "Raccolta firme: oltre 10mila adesioni."),
+    ("it", "Uefa, sanzioni alla Juventus per cori razzisti", ""),
+    ("it", "Rilasciata la nuova versione dell'app con 40 correzioni", ""),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "summary"), NEGATIVES)
+def test_negative(lang: str, title: str, summary: str) -> None:
+    assert evaluate(item(title, summary, lang)) == []
+
+
+# ---------------------------------------------------------------------- numbers
+NUMBERS = [
+    ("Belarus freed 1,300 prisoners", "en", 1300),
+    ("Belarus freed 1.300 prisoners", "en", 1300),
+    ("Belarus freed 1 300 prisoners", "en", 1300),
+    ("Belarus freed 1\u00a0300 prisoners", "en", 1300),
+    ("Belarus freed 1\u202f300 prisoners", "en", 1300),
+    ("Belarus freed 1300 prisoners", "en", 1300),
+    ("Лукашенко помиловал более 1,2 тыс. осуждённых", "ru", 1200),
+    ("Khamenei grazia oltre 2mila detenuti", "it", 2000),
+    ("Амнистия: освобождены 4 тысяч осуждённых", "ru", 4000),
+    ("Myanmar junta frees 5.864 prisoners", "en", 5864),
+    ("Лукашенко помиловал двадцать пять человек", "ru", 25),
+    ("Лукашенко помиловал двадцати пяти осуждённым", "ru", 25),
+    ("Лукашенко помиловал четырнадцать человек", "ru", 14),
+    ("Лукашэнка памілаваў дваццаць тры чалавекі", "be", 23),
+    ("Лукашэнка памілаваў дваццаці трох асуджаных", "be", 23),
+    ("Лукашенко помилував чотирнадцять в’язнів", "uk", 14),
+    ("Łukaszenka ułaskawił dwudziestu pięciu więźniów", "pl", 25),
+    ("Łukaszenka ułaskawił czternastu więźniów", "pl", 14),
+    ("Łukaszenka ułaskawił trzydziestu więźniów", "pl", 30),
+    ("Spain pardons twenty-five prisoners", "en", 25),
+    ("Lukaschenko begnadigt fünfundzwanzig Gefangene", "de", 25),
+    ("Loukachenko gracie vingt-cinq prisonniers", "fr", 25),
+    ("Lukashenko indultó a veinticinco presos", "es", 25),
+    ("Lukashenko ha graziato venticinque prigionieri", "it", 25),
+]
+
+
+@pytest.mark.parametrize(("title", "lang", "count"), NUMBERS)
+def test_number_notations(title: str, lang: str, count: int) -> None:
+    events = evaluate(item(title, "", lang))
+    assert [(e.kind, e.count) for e in events] == [("pardon", count)]
+
+
+QUALIFIERS = [
+    ("Belarus freed more than 40 prisoners", "en", 40, "over"),
+    ("Belarus freed about 40 prisoners", "en", 40, "about"),
+    ("Belarus freed nearly 40 prisoners", "en", 40, "under"),
+    ("Лукашенко помиловал около 40 человек", "ru", 40, "about"),
+    ("Лукашенко помиловал свыше 40 человек", "ru", 40, "over"),
+    ("Лукашенко помилував понад 40 людей", "uk", 40, "over"),
+    ("Лукашэнка памілаваў каля 40 чалавек", "be", 40, "about"),
+    ("Khamenei ha graziato più di 40 detenuti", "it", 40, "over"),
+    ("Lukaschenko begnadigt mehr als 40 Gefangene", "de", 40, "over"),
+    ("Le roi gracie plus de 40 détenus", "fr", 40, "over"),
+    ("El Gobierno indultó a casi 40 presos", "es", 40, "under"),
+    ("Prezydent ułaskawił około 40 skazanych", "pl", 40, "about"),
+]
+
+
+@pytest.mark.parametrize(("title", "lang", "count", "qualifier"), QUALIFIERS)
+def test_qualifiers(title: str, lang: str, count: int, qualifier: str) -> None:
+    (e,) = evaluate(item(title, "", lang))
+    assert (e.count, e.qualifier) == (count, qualifier)
+
+
+NOT_COUNTS = [
+    ("The 43-year-old was freed on Monday", "en", "modifier"),
+    ("He was freed, aged 70, on Monday", "en", "age"),
+    ("Ему 73 года", "ru", "duration"),
+    ("He served an 18 years term", "en", "duration"),
+    ("The EU adopted its 16th package", "en", "ordinal"),
+    ("UE przyjęła 19. pakiet sankcji", "pl", "ordinal"),
+    ("fined €50,000 on Monday", "en", "money"),
+    ("долг в размере 1,3 млн евро", "ru", "money"),
+    ("up 91% on last year", "en", "percent"),
+    ("released in 2019 after talks", "en", "year"),
+    ("freed on September 11 after talks", "en", "date"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "reason"), NOT_COUNTS)
+def test_numbers_that_are_not_counts(text: str, lang: str, reason: str) -> None:
+    nums = [n for n in find_numbers(text, (lang,)) if n.value is not None]
+    assert nums and all(n.bad is not None for n in nums)
+    assert nums[0].bad == reason
+
+
+def test_vague_amounts_give_no_count() -> None:
+    (e,) = evaluate(item("Лукашенко помиловал несколько десятков осуждённых", "", "ru"))
+    assert (e.kind, e.count) == ("pardon", None)
+    (e,) = evaluate(item("Belarus frees dozens of political prisoners", "", "en"))
+    assert (e.kind, e.count) == ("pardon", None)
+
+
+def test_subfigures_are_not_separate_events() -> None:
+    events = evaluate(
+        item(
+            "Belarus pardons 31 prisoners",
+            "Lukashenko pardoned 31 people, including 11 women and 20 men. "
+            "In a separate move, 9 foreigners were released on Friday.",
+        )
+    )
+    assert kinds(events) == [("pardon", 9), ("pardon", 31)]
+
+
+def test_coordinated_groups_sum_to_one_release() -> None:
+    events = evaluate(item("Swap: Ukraine frees 150 soldiers and 30 civilians", "", "en"))
+    assert kinds(events) == [("pardon", 180)]
+
+
+def test_and_n_others_counts_the_named_person() -> None:
+    events = evaluate(item("Belarus frees activist Ivanou and 9 others", "", "en"))
+    assert kinds(events) == [("pardon", 10)]
+
+
+def test_rounded_headline_and_exact_body_are_one_event() -> None:
+    events = evaluate(
+        item(
+            "Junta frees more than 3,000 prisoners",
+            "The amnesty covers 3,112 prisoners, state TV said.",
+            "en",
+        )
+    )
+    assert kinds(events) == [("pardon", 3112)]
+
+
+def test_title_and_summary_are_deduplicated() -> None:
+    events = evaluate(
+        item(
+            "Lukashenko pardons 18 prisoners",
+            "Alexander Lukashenko pardoned 18 people on Friday.",
+            "en",
+        )
+    )
+    assert len(events) == 1
+
+
+def test_both_sanction_directions() -> None:
+    events = evaluate(
+        item(
+            "EU lifts sanctions on Syrian banks but imposes new sanctions on militia leaders",
+            "",
+            "en",
+        )
+    )
+    assert kinds(events) == [("sanctions", "imposed"), ("sanctions", "lifted")]
+
+
+def test_unknown_language_tries_all_packs() -> None:
+    events = evaluate(item("Лукашэнка памілаваў 16 чалавек", "", lang=None))
+    assert kinds(events) == [("pardon", 16)]
+
+
+def test_historical_release_by_date() -> None:
+    events = evaluate(
+        item(
+            "Dissident recalls his release",
+            "He was released on 5 March 2019 after four years in jail.",
+            "en",
+        )
+    )
+    assert events == []
+
+
+def test_evidence_explains_the_event() -> None:
+    (e,) = evaluate(item("Мирзиёев помиловал более 1,2 тыс. осуждённых", "", "ru"))
+    ev = e.evidence
+    assert ev is not None and ev.rule == "builtin:pardon"
+    assert ev.words == ("помиловал",)
+    assert ev.count_text == "более 1,2 тыс."
+    assert "1200" in ev.how and "over" in ev.how
+    assert ev.sentence.startswith("Мирзиёев")
+    assert e.country == "UZ"
+
+
+def test_fields_by_country_date_source() -> None:
+    (s,) = evaluate(item("US lifts sanctions on Belavia", "", "en"))
+    assert (s.by, s.target) == ("US", "Belavia")
+    (p,) = evaluate(
+        item(
+            "Belarus frees 52 prisoners",
+            "Belarus released 52 prisoners on September 11, 2025.",
+            "en",
+        )
+    )
+    assert (p.country, p.date) == ("BY", "2025-09-11")
+    (c,) = evaluate(item("Viasna counts 1,150 political prisoners", "", "en"))
+    assert (c.source, c.count) == ("Viasna", 1150)
+
+
+def test_works_on_real_item_type_and_html() -> None:
+    it = Item(
+        key="k",
+        title="Belarus frees 20 prisoners",
+        summary="<p>Belarus <b>freed</b> 20 prisoners &amp; activists.</p>",
+        link=None,
+        published=PUB,
+        lang="en",
+    )
+    assert kinds(evaluate(it)) == [("pardon", 20)]
+
+
+def test_item_without_published_is_accepted() -> None:
+    it = SimpleNamespace(title="Lukashenko pardons 12 prisoners", summary="", lang="en")
+    assert kinds(evaluate(it)) == [("pardon", 12)]
+
+
+# ------------------------------------------------------------------------- seeds
+def _seed(lang: str) -> dict:
+    for line in (
+        (ROOT / "releasewatch" / "samples" / "corpus" / "seeds.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    ):
+        row = json.loads(line)
+        if row["lang"] == lang:
+            return row
+    raise AssertionError(lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_seed_articles_give_exactly_their_gold_events(lang: str) -> None:
+    row = _seed(lang)
+    it = item(
+        row["title"],
+        row["summary"],
+        row["lang"],
+        datetime.fromisoformat(row["published"]).replace(tzinfo=UTC),
+    )
+    gold = sorted(
+        (e["kind"], e.get("direction") if e["kind"] == "sanctions" else e.get("count"))
+        for e in row["events"]
+    )
+    assert kinds(evaluate(it)) == gold
+    assert gold == sorted(
+        [
+            ("pardon", 25),
+            ("pardon", 52),
+            ("sanctions", "lifted"),
+            ("prisoner_count", 1000),
+            ("prisoner_count", 1300),
+        ]
+    )
+
+
+def test_evaluate_is_pure() -> None:
+    it = item("Lukashenko pardons 30 prisoners", "", "en")
+    assert evaluate(it) == evaluate(it)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Лукашэнка памілаваў 16 чалавек, паведаміла прэс-служба", "be"),
+        ("Лукашенко помиловал 16 человек, сообщила пресс-служба", "ru"),
+        ("Лукашенко помилував 16 людей, про це повідомила його пресслужба", "uk"),
+        ("Prezydent ułaskawił 16 osób, poinformowała kancelaria", "pl"),
+        ("Der Präsident hat 16 Gefangene begnadigt, teilte das Amt mit", "de"),
+        ("Le président a gracié 16 détenus, selon la présidence", "fr"),
+        ("El presidente indultó a 16 presos, según la presidencia", "es"),
+        ("Il presidente ha graziato 16 detenuti, secondo la presidenza", "it"),
+        ("The president pardoned 16 prisoners, the office said", "en"),
+    ],
+)
+def test_language_detection_when_lang_missing(text: str, lang: str) -> None:
+    from rules.engine import detect_language
+
+    assert detect_language(text) == lang
+    (e,) = evaluate(item(text, "", lang=None))
+    assert (e.kind, e.count) == ("pardon", 16)
