@@ -9,9 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import sys
 import time
-import types
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -350,49 +348,6 @@ async def test_exportopml_sends_a_file(bot: Harness) -> None:
 # ---------------------------------------------------------------- rules
 
 
-class _FakeRule:
-    def __init__(self, spec: str) -> None:
-        self.words = spec.lower().split()
-
-    def normalised(self) -> str:
-        return " AND ".join(self.words)
-
-
-def _fake_rules_admin() -> types.ModuleType:
-    """Stands in for rules.admin until the rules engine lands (same interface as the CLI's)."""
-    from releasewatch.errors import RuleError
-    from releasewatch.models import Event
-
-    mod = types.ModuleType("rules.admin")
-
-    def parse_rule(spec: str) -> _FakeRule:
-        if spec.count('"') % 2:
-            raise RuleError("unclosed quote", position=spec.index('"'))
-        return _FakeRule(spec)
-
-    def backtest(rule: _FakeRule, items: list[Any]) -> list[Any]:
-        return [
-            types.SimpleNamespace(item=i, event=Event(kind="mention"))
-            for i in items
-            if all(w in i.title.lower() for w in rule.words)
-        ]
-
-    mod.parse_rule = parse_rule  # type: ignore[attr-defined]
-    mod.backtest = backtest  # type: ignore[attr-defined]
-    return mod
-
-
-@pytest.fixture
-def rules_admin(monkeypatch: pytest.MonkeyPatch) -> bool:
-    """True when the real rules engine is used, False with the stand-in."""
-    try:
-        import rules.admin  # noqa: F401
-    except ImportError:
-        monkeypatch.setitem(sys.modules, "rules.admin", _fake_rules_admin())
-        return False
-    return True
-
-
 def _items(db: Any, titles: list[str]) -> None:
     feed_id = repo.add_feed(db, "https://news.example.com/rss", name="News & Co")
     now = iso(utcnow() - timedelta(days=1))
@@ -404,7 +359,7 @@ def _items(db: Any, titles: list[str]) -> None:
         )
 
 
-async def test_rules_add_list_test_remove(bot: Harness, rules_admin: bool) -> None:
+async def test_rules_add_list_test_remove(bot: Harness) -> None:
     assert "No admin rules" in await bot.ask("/rules")
     reply = await bot.ask("/addrule pardon")
     assert reply.startswith("✅ Added rule #1:")
@@ -412,20 +367,22 @@ async def test_rules_add_list_test_remove(bot: Harness, rules_admin: bool) -> No
     assert rule["created_by"] == f"tg:{ADMIN}" and rule["spec"] == "pardon"
     assert rule["normalised"] in reply and rule["normalised"] in await bot.ask("/rules")
 
-    _items(bot.db, ["President pardons <3> activists", "Weather: sunny"])
-    reply = await bot.ask("/testrule pardons")
+    _items(bot.db, ["President pardons 30 political prisoners <3>", "Weather: sunny"])
+    reply = await bot.ask('/testrule kind:pardon "political prisoners"')
     assert "in 2 items of the last 30 days" in reply
-    if not rules_admin:
-        assert reply.startswith("Rule: pardons\n1 match(es)")
-        assert "News & Co: President pardons <3> activists" in reply
-        assert "https://news.example.com/0" in reply
+    assert "1 match(es)" in reply
+    assert (
+        "News &amp; Co: President pardons 30 political prisoners &lt;3&gt;"
+        in bot.tg.posts(ADMIN)[-1].sent_text
+    )
+    assert "https://news.example.com/0" in reply
 
     assert "Removed rule #1" in await bot.ask("/rmrule 1")
     assert repo.list_rules(bot.db) == []
     assert [r["action"] for r in bot.audit()] == ["rules.add", "rules.remove"]
 
 
-async def test_rules_bad_input(bot: Harness, rules_admin: bool) -> None:
+async def test_rules_bad_input(bot: Harness) -> None:
     for text, expected in {
         "/addrule": "a rule is required",
         '/addrule pardon "unclosed': "invalid rule",
@@ -437,8 +394,7 @@ async def test_rules_bad_input(bot: Harness, rules_admin: bool) -> None:
     }.items():
         reply = await bot.ask(text)
         assert expected in reply and "Usage:" in reply, (text, reply)
-    if not rules_admin:
-        assert "at character 8" in await bot.ask('/addrule pardon "unclosed')
+    assert "at character" in await bot.ask('/addrule pardon "unclosed')
     assert repo.list_rules(bot.db) == []
     assert bot.audit() == []
 
