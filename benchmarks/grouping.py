@@ -6,7 +6,7 @@ back to the corpus items it cites (by link). Prints: stories, alerts, stories th
 exactly one alert, wrong merges (two stories in one alert), missed merges (one story in
 several alerts), stories with no alert, negatives that alerted.
 
-    python benchmarks/grouping.py [--json]
+    python benchmarks/grouping.py [--file LABELLED.jsonl ...] [--json]
 """
 
 from __future__ import annotations
@@ -41,8 +41,16 @@ def split_feeds(rows: list[dict]) -> dict[str, tuple[bytes, str]]:
     return feeds
 
 
-def run() -> dict:
-    rows = samples.load_corpus("seeds.jsonl") + samples.load_corpus("dev.jsonl")
+def run(files: list[str] | None = None) -> dict:
+    if files:
+        rows = [
+            json.loads(line)
+            for f in files
+            for line in Path(f).read_text("utf-8").splitlines()
+            if line.strip()
+        ]
+    else:
+        rows = samples.load_corpus("seeds.jsonl") + samples.load_corpus("dev.jsonl")
     story = {r["id"]: r["story"] for r in rows}
     feeds = split_feeds(rows)
     with tempfile.TemporaryDirectory() as tmp, samples.serve(feeds) as base:
@@ -109,8 +117,9 @@ def run() -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--file", action="append", help="labelled JSONL instead of dev + seeds")
     args = ap.parse_args()
-    r = run()
+    r = run(args.file)
     if args.json:
         print(json.dumps(r))
         return

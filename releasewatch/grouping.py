@@ -61,6 +61,35 @@ def event_day(event: Event, published: datetime) -> date:
     return published.date()
 
 
+_EXCHANGE = (
+    "swap",
+    "exchang",
+    "обмен",
+    "обмін",
+    "абмен",
+    "austausch",
+    "échange",
+    "scambi",
+    "canje",
+    "intercambi",
+    "wymian",
+)
+
+
+def is_exchange(event: Event) -> bool:
+    """Whether the release was a prisoner exchange, from the evidence's words."""
+    ev = event.evidence
+    if ev is None:
+        return False
+    text = (" ".join(ev.words) + " " + ev.sentence).casefold()
+    return any(stem in text for stem in _EXCHANGE)
+
+
+def _script(text: str | None) -> str:
+    """ "cyrillic" or "latin": names are compared only within one script."""
+    return "cyrillic" if text and any("\u0400" <= ch <= "\u04ff" for ch in text) else "latin"
+
+
 def _same(a: str | None, b: str | None) -> bool | None:
     """True/False when both are known, None when either is unknown."""
     if not a or not b:
@@ -89,12 +118,16 @@ def score(
         return None
     points = 0
     country = _same(event.country, cand.country)
-    if country is False:
-        if not relaxed:
-            return None
-        country = None
-    points += 1 if country else 0
     if event.kind in ("pardon", "prisoner_count"):
+        if country is False:
+            # Country is supporting evidence: extraction can name the negotiating side
+            # ("freed after talks with the US"), and an exchange has two sides. The same
+            # specific figure within the window outweighs it.
+            same_figure = event.count is not None and event.count == cand.count
+            if not (relaxed or (same_figure and (event.count >= 10 or is_exchange(event)))):
+                return None
+            country = None
+        points += 1 if country else 0
         if event.count is not None and cand.count is not None:
             if event.count != cand.count:
                 return None  # a different figure is a different event
@@ -113,12 +146,15 @@ def score(
     elif event.kind == "sanctions":
         if event.direction != cand.direction:
             return None
-        for mine, theirs in ((event.target, cand.target), (event.by, cand.by)):
-            same = _same(mine, theirs)
-            if same is False:
-                return None
-            points += 2 if same else 0
-        if not country and not _same(event.target, cand.target) and not _same(event.by, cand.by):
+        by = _same(event.by, cand.by)
+        if by is False:
+            return None
+        target = _same(event.target, cand.target)
+        if target is False and _script(event.target) == _script(cand.target):
+            return None  # two named targets in one script that differ: other measures
+        target = target is True
+        points += (2 if by else 0) + (2 if target else 0) + (1 if country else 0)
+        if not (by or target or country):
             return None  # nothing in common but the direction: too weak to merge
     else:
         return None  # admin "mention" matches are not grouped beyond same-article dedupe
