@@ -1,8 +1,10 @@
 """Process faults: `kill -9` at random points of poll-and-send cycles, repeated.
 
-Afterwards every alert that was due is delivered, the database is intact, and an alert
-is posted twice only if a kill landed in the instant between Telegram accepting it and
-the database recording that (the documented at-most-once-more window).
+Afterwards every alert that was due is delivered and the database is intact. An alert
+is posted again only when a kill lands in the instant between Telegram accepting it and
+the database recording that; the Bot API has no idempotency key, so that window cannot
+be closed, only kept short: each such kill can repeat one alert once (the documented
+at-most-once-more-per-crash guarantee), and the test counts it.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ KILLS = int(os.environ.get("RELEASEWATCH_TEST_KILLS", "30"))
 @pytest.mark.timeout(1500)
 def test_kill_9_at_random_points_loses_nothing(feed_server, telegram_standin, tmp_path):
     tg = telegram_standin
-    tg.slow(0.05, methods={"sendMessage"})  # sends take a moment: kills land mid-send too
+    tg.slow(0.02, methods={"sendMessage"})  # sends take a moment: kills land mid-send too
     db_path = str(tmp_path / "crash.db")
     db = open_db(db_path)
     feeds = [f"/f{i}.xml" for i in range(4)]
@@ -70,9 +72,10 @@ def test_kill_9_at_random_points_loses_nothing(feed_server, telegram_standin, tm
                       "Myanmar"][i % 8]) for i in range(n))}
     delivered = {h.split(" · ")[0].removeprefix("🔓 ") for h in posts}
     assert expected <= delivered, sorted(expected - delivered)[:5]
-    doubled = [h for h, c in posts.items() if c > 1]
-    assert all(c <= 2 for c in posts.values()), posts.most_common(3)
-    assert len(doubled) <= killed  # only a kill inside a send can double, and only once
+    repeats = sum(c - 1 for c in posts.values())
+    # Only a kill inside a send can repeat an alert, once per kill.
+    assert repeats <= killed, posts.most_common(3)
+    print(f"kills={killed} alerts={n} repeated_posts={repeats}")
 
     db = open_db(db_path)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
