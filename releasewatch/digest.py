@@ -16,6 +16,7 @@ import sqlite_utils
 
 from releasewatch.format import EMOJI, Rendered, describe, safe_url, tg_len
 from releasewatch.models import Event, event_from_json
+from storage import repo
 from storage.db import iso
 
 TITLES = {
@@ -82,15 +83,19 @@ def queue_digest(db: sqlite_utils.Database, now: datetime, tz: ZoneInfo) -> int 
         db.execute("INSERT INTO state (key, value) VALUES (?, ?)", [key, iso(now)])
         if rendered is None:
             return None
-        cur = db.execute(
-            "INSERT INTO alerts (item_id, route, kinds, text, plain, links, events, status,"
-            " created_at, op) VALUES (NULL, 'default', '[\"digest\"]', ?, ?, ?, '[]', 'pending',"
-            " ?, 'send')",
+        [digest_id] = repo.queue_alerts(
+            db,
             [
-                rendered.html,
-                rendered.plain,
-                json.dumps(rendered.links, ensure_ascii=False),
-                iso(now),
+                repo.NewAlert(
+                    item_id=None,
+                    route="default",
+                    kinds=["digest"],
+                    text=rendered.html,
+                    plain=rendered.plain,
+                    links=rendered.links,
+                    events=[],
+                    matches=[],
+                )
             ],
         )
-    return int(cur.lastrowid or 0)
+    return digest_id

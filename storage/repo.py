@@ -290,7 +290,10 @@ class NewAlert:
 
 
 def queue_alerts(db: sqlite_utils.Database, alerts: Iterable[NewAlert]) -> list[int]:
-    """Write alerts and their matches in ONE transaction, before anything is sent."""
+    """Write finished alerts (e.g. the digest) and their matches in ONE transaction.
+
+    Alerts for news go through ``storage.events`` instead, which groups them.
+    """
     ids = []
     now = iso(utcnow())
     with db.atomic():
@@ -326,25 +329,6 @@ def queue_alerts(db: sqlite_utils.Database, alerts: Iterable[NewAlert]) -> list[
                     ],
                 )
     return ids
-
-
-def record_matches(db: sqlite_utils.Database, item_id: int, matches: Iterable[dict]) -> None:
-    """Matches on items that do not alert (baseline), kept for /recent and backtests."""
-    now = iso(utcnow())
-    with db.atomic():
-        for m in matches:
-            db.execute(
-                "INSERT INTO matches (item_id, rule_id, kind, event, evidence, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    item_id,
-                    m["rule_id"],
-                    m["kind"],
-                    json.dumps(m["event"], ensure_ascii=False),
-                    json.dumps(m.get("evidence"), ensure_ascii=False),
-                    now,
-                ],
-            )
 
 
 def get_alert(db: sqlite_utils.Database, alert_id: int) -> Row:
