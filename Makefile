@@ -29,6 +29,7 @@ run: venv
 lint: venv
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/hadolint deploy/Dockerfile
 
 format: venv
 	$(PY) -m ruff format .
