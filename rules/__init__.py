@@ -36,6 +36,10 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'rules' has no attribute {name!r}")
 
 
+# Load the submodule now: importing it later would rebind the package attribute `engine`
+# (the function below) to the module, breaking `rules.engine()` after the first evaluate().
+from rules import engine as _engine_module  # noqa: E402
+
 _ENGINE: Any = None
 
 
@@ -48,9 +52,7 @@ def _engine() -> Any:
     # Lazy singleton: packs are compiled on first use, then shared (the engine is immutable).
     global _ENGINE
     if _ENGINE is None:
-        from rules.engine import Engine
-
-        _ENGINE = Engine()
+        _ENGINE = _engine_module.Engine()
     return _ENGINE
 
 

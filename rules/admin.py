@@ -541,10 +541,23 @@ def _compile_pred(node: Node, ids: dict[Any, int]) -> Any:
     if isinstance(node, Not):
         inner = _compile_pred(node.item, ids)
         return lambda hits, e, lang: not inner(hits, e, lang)
-    parts = tuple(_compile_pred(i, ids) for i in node.items)
-    if isinstance(node, And):
-        return lambda hits, e, lang: all(p(hits, e, lang) for p in parts)
-    return lambda hits, e, lang: any(p(hits, e, lang) for p in parts)
+    parts = [_compile_pred(i, ids) for i in node.items]
+    if not parts:
+        empty = isinstance(node, And)  # all(()) is True, any(()) is False
+        return lambda hits, e, lang: empty
+    # fold into binary closures: no generator per call (this runs per rule per event)
+    pred = parts[0]
+    for nxt in parts[1:]:
+        pred = _and2(pred, nxt) if isinstance(node, And) else _or2(pred, nxt)
+    return pred
+
+
+def _and2(a: Any, b: Any) -> Any:
+    return lambda hits, e, lang: a(hits, e, lang) and b(hits, e, lang)
+
+
+def _or2(a: Any, b: Any) -> Any:
+    return lambda hits, e, lang: a(hits, e, lang) or b(hits, e, lang)
 
 
 class Matcher:
@@ -608,6 +621,7 @@ class Matcher:
                 by_term.setdefault(i, []).append(r)
         self._text_by_term = {i: tuple(rs) for i, rs in by_term.items()}
         self.change_rules: tuple[tuple[int, str, AdminRule], ...] = tuple(changes)
+        self._cand_cache: dict[frozenset[str], tuple[_Compiled, ...]] = {}
 
     def evaluate(self, item: Any) -> list[RuleMatch]:
         title = clean(getattr(item, "title", "") or "")
@@ -624,12 +638,7 @@ class Matcher:
             frozenset(self._set.Match(text) or ()) if self._set is not None else frozenset()
         )
         if events:
-            candidates: dict[int, _Compiled] = {r.rid: r for r in self._any_kind}
-            for k in {e.kind for e in events}:
-                for r in self._by_kind.get(k, ()):
-                    candidates[r.rid] = r
-            for rid in sorted(candidates):
-                r = candidates[rid]
+            for r in self._candidates(frozenset(e.kind for e in events)):
                 for e in events:
                     if r.pred(hits, e, lang):
                         out.append(self._match(r, e))
@@ -661,6 +670,18 @@ class Matcher:
                         ),
                     )
                 )
+        return out
+
+    def _candidates(self, kinds: frozenset[str]) -> tuple[_Compiled, ...]:
+        """Rules with event fields that can fire for these event kinds, in rule-id order
+        (memoised per kind set: there are only a few)."""
+        out = self._cand_cache.get(kinds)
+        if out is None:
+            cands: dict[int, _Compiled] = {r.rid: r for r in self._any_kind}
+            for k in kinds:
+                for r in self._by_kind.get(k, ()):
+                    cands[r.rid] = r
+            out = self._cand_cache[kinds] = tuple(cands[rid] for rid in sorted(cands))
         return out
 
     def _match(self, r: _Compiled, e: Event) -> RuleMatch:

@@ -51,6 +51,7 @@ class NumberLexicon:
     month_after: object
     age_before: object
     range_after: object
+    ordinal_cap: frozenset[str] | None  # German: "zum 80. Jahrestag" (nouns are capitalised)
 
 
 @cache
@@ -60,6 +61,18 @@ def _data() -> dict:
     with open(_DATA / "places.json", encoding="utf-8") as f:
         places = json.load(f)
     return {"numbers": nums, "places": places}
+
+
+# words that start a German sentence after a figure ("... 80. Die Regierung ...")
+_SENT_STARTERS_DE = frozenset(
+    "er sie es wir ihr man am im an nach bei laut dabei damit zudem zuvor auch doch so".split()
+)
+
+
+def _lang_stopwords(lang: str) -> frozenset[str]:
+    with open(_DATA.parent / "packs" / "common.json", encoding="utf-8") as f:
+        block = json.load(f)["languages"].get(lang, {})
+    return frozenset(w.lower() for w in block.get("stopwords", ()))
 
 
 def _alt(items: list[str]) -> str:
@@ -113,6 +126,10 @@ def lexicon(langs: tuple[str, ...]) -> NumberLexicon:
         age_before=compile_re(
             r"(?i)(?:aged|age of|ages of|возрасте|узросце|віці|wieku|alter von|âgée?s? de|edad de|età di)\s(?:over\s|under\s|about\s)?$"
         ),
+        ordinal_cap=frozenset(
+            w for lg in langs if lg == "de" for w in _lang_stopwords(lg) | _SENT_STARTERS_DE
+        )
+        or None,
         range_after=compile_re(
             rf"(?i)^\s?(?:and|to|or|-|–|и|і|або|или|do|bis|à|a|e|y|o|und|et)\s?\d+\s?-?(?:{time_alt})(?:[^\pL]|$)"
         ),
@@ -157,8 +174,12 @@ def _classify(
         return "modifier"  # 43-year-old, 30-летию, 18-year sentence
     if after[:1] == ":" and after[1:2].isdigit():
         return "time"
-    if plain and after[:2] == ". " and after[2:3].islower() and value < 1000:
-        return "ordinal"  # "19. pakiet"
+    if plain and after[:2] == ". " and after[2:3].isalpha() and value < 1000:
+        if after[2:3].islower():
+            return "ordinal"  # "19. pakiet"
+        nxt = after[2:].split(" ", 1)[0].lower()
+        if lex.ordinal_cap is not None and nxt.isalpha() and nxt not in lex.ordinal_cap:
+            return "ordinal"  # "des 80. Jahrestags" (not "... 80. Die Regierung")
     if plain and len(raw) == 4 and 1900 <= value <= 2100:
         return "year"
     if has(lex.month_before, before) or has(lex.month_after, after):

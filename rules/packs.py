@@ -58,6 +58,7 @@ class LangPack:
     hyp_pre: Rx
     appeal_pre: Rx
     post_cues: Rx
+    cue_masks: Rx
     inf_tail: Rx
     inf_ok_tail: Rx
     hist: Rx
@@ -100,10 +101,17 @@ class LangPack:
         return frozenset(hits or ())
 
 
+# Belarusian alternates word-initial у / ў (short u after a vowel): "увялі" / "ўвялі".
+_BE_INITIAL_U = {"у": "[уў]", "ў": "[уў]", "У": "[уў]"}
+
+
 def _collect(section: dict[str, Any], langs: tuple[str, ...], key: str) -> list[str]:
     out: list[str] = []
     for lang in langs:
-        out.extend(section["languages"].get(lang, {}).get(key, []))
+        frags = section["languages"].get(lang, {}).get(key, [])
+        if lang == "be":
+            frags = [_BE_INITIAL_U.get(f[:1], f[:1]) + f[1:] if f else f for f in frags]
+        out.extend(frags)
     return out
 
 
@@ -170,6 +178,7 @@ def pack(lang: str) -> LangPack:
         hyp_pre=lexicon_re(c("hyp_pre")),
         appeal_pre=lexicon_re(c("appeal_pre")),
         post_cues=lexicon_re(c("post_cues")),
+        cue_masks=lexicon_re(c("cue_masks")),
         inf_tail=_tail_re(c("inf_pre")),
         inf_ok_tail=_tail_re([f"(?:{w})\\s+(?:{t})" for w in c("inf_ok") for t in c("inf_pre")]),
         hist=lexicon_re(c("hist")),
