@@ -111,6 +111,7 @@ def run(files: list[str] | None = None) -> dict:
         "seconds": round(elapsed, 2),
     }
     result["split_stories"] = sorted(s for s in all_stories if len(alerts_of_story[s]) > 1)
+    result["merged_together"] = [" + ".join(sorted(st)) for st in stories_of_alert if len(st) > 1]
     return result
 
 
@@ -126,7 +127,7 @@ def main() -> None:
     print("| measure | value |\n|---|---|")
     for k, v in r.items():
         print(f"| {k} | {len(v) if isinstance(v, list) else v} |")
-    for k in ("stories_without_alert", "negatives_alerted", "split_stories"):
+    for k in ("stories_without_alert", "negatives_alerted", "split_stories", "merged_together"):
         if r[k]:
             print(f"\n{k}: {', '.join(r[k])}")
 

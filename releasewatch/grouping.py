@@ -33,6 +33,7 @@ class Candidate:
     by: str | None
     event_date: date
     alert_id: int
+    reported_date: date | None = None  # publication date of the first report
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Candidate:
@@ -85,11 +86,6 @@ def is_exchange(event: Event) -> bool:
     return any(stem in text for stem in _EXCHANGE)
 
 
-def _script(text: str | None) -> str:
-    """ "cyrillic" or "latin": names are compared only within one script."""
-    return "cyrillic" if text and any("\u0400" <= ch <= "\u04ff" for ch in text) else "latin"
-
-
 def _same(a: str | None, b: str | None) -> bool | None:
     """True/False when both are known, None when either is unknown."""
     if not a or not b:
@@ -105,8 +101,12 @@ def score(
     window: timedelta,
     *,
     relaxed: bool = False,
+    reported: date | None = None,
 ) -> int | None:
     """How well ``event`` fits ``cand`` (higher is better), or None when incompatible.
+
+    Dates are compatible when the events' dates are within the window, or the reports'
+    publication dates are (one outlet states the release date, another only reports it).
 
     ``relaxed`` ignores a country conflict: used only against events of an alert the same
     item already joined, where the other facts matched and the country is the likelier
@@ -114,7 +114,10 @@ def score(
     """
     if cand.kind != event.kind or cand.route != route:
         return None
-    if abs((cand.event_date - day).days) > window.days:
+    near = abs((cand.event_date - day).days) <= window.days
+    if not near and reported is not None and cand.reported_date is not None:
+        near = abs((cand.reported_date - reported).days) <= window.days
+    if not near:
         return None
     points = 0
     country = _same(event.country, cand.country)
@@ -149,10 +152,15 @@ def score(
         by = _same(event.by, cand.by)
         if by is False:
             return None
-        target = _same(event.target, cand.target)
-        if target is False and _script(event.target) == _script(cand.target):
-            return None  # two named targets in one script that differ: other measures
-        target = target is True
+        # Two measures by one actor on one day (a Russia package, Syria listings) differ
+        # by target country. A "country" equal to the actor is an extraction slip, not a
+        # target, so it does not count as a conflict.
+        slip = event.country == event.by or cand.country == cand.by
+        if country is False and not slip:
+            return None
+        # Targets are free text in many languages and inflections: supporting evidence
+        # only, never a reason to keep two reports apart.
+        target = _same(event.target, cand.target) is True
         points += (2 if by else 0) + (2 if target else 0) + (1 if country else 0)
         if not (by or target or country):
             return None  # nothing in common but the direction: too weak to merge
@@ -169,12 +177,13 @@ def best_match(
     window: timedelta = DEFAULT_WINDOW,
     *,
     relaxed: bool = False,
+    reported: date | None = None,
 ) -> Candidate | None:
     """The best-fitting stored event, ties to the oldest; None opens a new event."""
     best: tuple[int, int] | None = None
     chosen = None
     for cand in candidates:
-        s = score(event, day, route, cand, window, relaxed=relaxed)
+        s = score(event, day, route, cand, window, relaxed=relaxed, reported=reported)
         if s is None:
             continue
         key = (s, -cand.id)

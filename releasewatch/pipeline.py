@@ -296,10 +296,11 @@ def _group_and_queue(
     db = ctx.db
     window = timedelta(hours=ctx.settings.group_window_hours)
     placed: list[tuple[Event, Any, Any]] = []  # (event, day, matched candidate or None)
+    reported = stored.item.published.date()
     for ev in plan.events:
         day = event_day(ev, stored.item.published)
-        cands = events_store.candidates(db, [ev.kind], plan.route, day, window)
-        placed.append((ev, day, best_match(ev, day, plan.route, cands, window)))
+        cands = events_store.candidates(db, [ev.kind], plan.route, day, window, reported)
+        placed.append((ev, day, best_match(ev, day, plan.route, cands, window, reported=reported)))
 
     matched_alerts = sorted({c.alert_id for _, _, c in placed if c is not None})
     if matched_alerts:
@@ -309,10 +310,16 @@ def _group_and_queue(
             if cand is None:
                 pool = [
                     c
-                    for c in events_store.candidates(db, [ev.kind], plan.route, day, window)
+                    for c in events_store.candidates(
+                        db, [ev.kind], plan.route, day, window, reported
+                    )
                     if c.alert_id in matched_alerts
                 ]
-                placed[i] = (ev, day, best_match(ev, day, plan.route, pool, window, relaxed=True))
+                placed[i] = (
+                    ev,
+                    day,
+                    best_match(ev, day, plan.route, pool, window, relaxed=True, reported=reported),
+                )
     touched: set[int] = set()
     created: list[int] = []
     new_events = [(ev, day) for ev, day, c in placed if c is None]
@@ -361,6 +368,7 @@ def _group_and_queue(
                 alert_id=target_alert,
                 rule_ids=rule_ids,
                 now=now,
+                reported=reported,
             )
             events_store.add_source(db, event_id, stored.id, source, now)
         touched.add(target_alert)

@@ -22,17 +22,28 @@ from storage.db import iso
 
 
 def candidates(
-    db: sqlite_utils.Database, kinds: Sequence[str], route: str, day: date, window: timedelta
+    db: sqlite_utils.Database,
+    kinds: Sequence[str],
+    route: str,
+    day: date,
+    window: timedelta,
+    reported: date | None = None,
 ) -> list[Candidate]:
+    """Stored events that could match: same kinds and route, event or report date near."""
     if not kinds:
         return []
-    lo = (day - timedelta(days=window.days + 1)).isoformat()
-    hi = (day + timedelta(days=window.days + 1)).isoformat() + "T99"
+
+    def span(d: date) -> list[str]:
+        return [
+            (d - timedelta(days=window.days + 1)).isoformat(),
+            (d + timedelta(days=window.days + 1)).isoformat() + "T99",
+        ]
+
     marks = ",".join("?" * len(kinds))
     rows = db.query(
-        f"SELECT * FROM events WHERE kind IN ({marks}) AND route = ? AND event_date BETWEEN ? AND ?"
-        " ORDER BY id",
-        [*kinds, route, lo, hi],
+        f"SELECT * FROM events WHERE kind IN ({marks}) AND route = ? AND"
+        " (event_date BETWEEN ? AND ? OR reported_date BETWEEN ? AND ?) ORDER BY id",
+        [*kinds, route, *span(day), *span(reported or day)],
     )
     return [Candidate.from_row(r) for r in rows]
 
@@ -87,11 +98,12 @@ def create_event(
     alert_id: int,
     rule_ids: Sequence[str],
     now: datetime,
+    reported: date | None = None,
 ) -> int:
     cur = db.execute(
         "INSERT INTO events (kind, route, count, direction, country, target, source, by_whom,"
-        " event_date, event, rule_ids, alert_id, first_seen, last_seen)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " event_date, event, rule_ids, alert_id, first_seen, last_seen, reported_date)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             event.kind,
             route,
@@ -107,6 +119,7 @@ def create_event(
             alert_id,
             iso(now),
             iso(now),
+            (reported or day).isoformat(),
         ],
     )
     return int(cur.lastrowid or 0)

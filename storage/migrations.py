@@ -158,4 +158,11 @@ ALTER TABLE alerts ADD COLUMN update_of INTEGER REFERENCES alerts(id); -- edit: 
 ALTER TABLE alerts ADD COLUMN reply_to INTEGER REFERENCES alerts(id); -- follow-up: posted as a reply to this alert
 """,
     ),
+    (
+        "0003_event_reported_date",
+        """
+ALTER TABLE events ADD COLUMN reported_date TEXT; -- ISO date of the first report's publication
+CREATE INDEX events_reported ON events(kind, route, reported_date);
+""",
+    ),
 ]

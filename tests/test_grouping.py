@@ -76,7 +76,8 @@ def test_the_same_specific_figure_outweighs_a_country_misread():
     )
 
 
-def test_sanction_targets_in_different_scripts_do_not_block():
+def test_sanction_targets_are_supporting_evidence_only():
+    # Targets come out as free text in many languages ("Беларусі", "Białorusi", "la").
     ev = Event("sanctions", direction="imposed", by="EU", target="Беларусі")
     assert (
         score(
@@ -90,19 +91,33 @@ def test_sanction_targets_in_different_scripts_do_not_block():
         )
         is not None
     )
-    other = Event("sanctions", direction="imposed", by="US", target="Rosneft")
-    assert (
-        score(
-            other,
-            D,
-            "default",
-            cand(
-                1, kind="sanctions", direction="imposed", by="US", target="Sovcomflot", country=None
-            ),
-            W,
-        )
-        is None
+    same = score(
+        Event("sanctions", direction="imposed", by="US", target="Rosneft"),
+        D,
+        "default",
+        cand(1, kind="sanctions", direction="imposed", by="US", target="Rosneft", country=None),
+        W,
     )
+    other = score(
+        Event("sanctions", direction="imposed", by="US", target="Sovcomflot"),
+        D,
+        "default",
+        cand(1, kind="sanctions", direction="imposed", by="US", target="Rosneft", country=None),
+        W,
+    )
+    assert same > other
+
+
+def test_a_stated_release_date_still_meets_reports_by_publication_date():
+    # One outlet gives the release date (5 days on), the others only report the decision.
+    ev = Event("pardon", count=13000, country="VN", date="2025-09-02")
+    from dataclasses import replace as _replace
+
+    c = _replace(
+        cand(1, count=13000, country="VN", day=date(2025, 8, 28)), reported_date=date(2025, 8, 28)
+    )
+    assert score(ev, date(2025, 9, 2), "default", c, W) is None
+    assert score(ev, date(2025, 9, 2), "default", c, W, reported=date(2025, 8, 28)) is not None
 
 
 def test_unknown_country_is_compatible_but_known_match_preferred():
@@ -198,3 +213,24 @@ def test_an_exchange_reported_from_either_side_is_one_event():
         evidence=Evidence("builtin:pardon", ("freed",), "Russia freed 8", "8"),
     )
     assert score(plain, D, "default", cand(1, count=8, country="UA"), W) is None
+
+
+def test_one_actors_measures_against_different_countries_stay_apart():
+    syria = cand(1, kind="sanctions", direction="imposed", by="EU", country="SY")
+    assert (
+        score(
+            Event("sanctions", direction="imposed", by="EU", country="RU"), D, "default", syria, W
+        )
+        is None
+    )
+    # ... but a "country" that is just the actor again is no conflict.
+    assert (
+        score(
+            Event("sanctions", direction="imposed", by="US", country="US", target="Rosneft"),
+            D,
+            "default",
+            cand(1, kind="sanctions", direction="imposed", by="US", country="RU", target="Rosneft"),
+            W,
+        )
+        is not None
+    )
