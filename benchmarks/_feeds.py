@@ -54,7 +54,10 @@ def real_templates() -> list[dict]:
             fast = True
         except Exception:
             fast = False
-        items = [(i.title, i.summary, i.lang) for i in feed.items if i.title]
+        # An item with no text summary (in the real feed: a description that is only an
+        # <img>) would come out with an empty description, which the fast path declines;
+        # only the declined templates keep one (see render_feed).
+        items = [(i.title, i.summary, i.lang) for i in feed.items if i.title and i.summary]
         if items:
             out.append({"name": path.stem, "items": items, "fast": fast, "lang": feed.meta.lang})
     return out
@@ -62,8 +65,9 @@ def real_templates() -> list[dict]:
 
 def render_feed(n: int, tpl: dict, count: int, start: int, extra: list[str] = ()) -> bytes:
     """RSS 2.0 with ``count`` items numbered from ``start`` (newest first), texts from a
-    real feed. Feeds whose template needs feedparser carry an empty ``<comments/>``, which
-    sends them down the fallback path just like their real model."""
+    real feed. Feeds whose template the fast path declines have an oldest item with an
+    empty description (what two of the three declined snapshots have), which sends them
+    down the fallback path just like their real model."""
     rnd = random.Random(n)
     parts = [
         '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>',
@@ -72,24 +76,25 @@ def render_feed(n: int, tpl: dict, count: int, start: int, extra: list[str] = ()
         "<description>benchmark feed</description>",
     ]
     texts = tpl["items"]
-    quirk = "" if tpl["fast"] else "<comments/>"
     for title in extra:
-        parts.append(_item(n, start + count, title, title, 0, quirk))
+        parts.append(_item(n, start + count, title, title, 0))
     for k in range(count):
         num = start + count - 1 - k
         title, summary, _ = texts[(num + n) % len(texts)]
-        parts.append(_item(n, num, f"{title} [{n}.{num}]", summary, rnd.randint(1, 600), quirk))
+        if k == count - 1 and not tpl["fast"]:
+            summary = ""
+        parts.append(_item(n, num, f"{title} [{n}.{num}]", summary, rnd.randint(1, 600)))
     parts.append("</channel></rss>\n")
     return "".join(parts).encode("utf-8")
 
 
-def _item(n: int, num: int, title: str, summary: str, age_min: int, quirk: str) -> str:
+def _item(n: int, num: int, title: str, summary: str, age_min: int) -> str:
     when = email.utils.format_datetime(NOW - timedelta(minutes=age_min), usegmt=True)
     link = f"https://site{n}.example/news/{num}"
     return (
         f"<item><title>{escape(title)}</title><link>{link}</link>"
         f"<guid isPermaLink='true'>{link}</guid><pubDate>{when}</pubDate>"
-        f"<description>{escape(summary)}</description>{quirk}</item>"
+        f"<description>{escape(summary)}</description></item>"
     )
 
 

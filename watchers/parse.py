@@ -63,12 +63,20 @@ _BLOCK = re.compile(
 )
 _TAG_LIKE = re.compile(r"<\s*/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?\s*>|<!--")
 _LANG = re.compile(r"[a-z]{2}")
+# Text nh3 would hand back unchanged (checked by fuzzing against the full path): no markup,
+# no entity, no NUL (dropped), no lone surrogate (an error), no leading BOM (stripped).
+_NEEDS_CLEANING = re.compile("[<&\x00\ud800-\udfff]")
 
 
 def html_to_text(value: str | None) -> str:
     """Reduce (possibly hostile) HTML to plain text; paragraph breaks become newlines."""
     if not value:
         return ""
+    if value[0] != "\ufeff" and not _NEEDS_CLEANING.search(value):
+        # Plain text (most titles): only the whitespace rules below apply.
+        if "\n" not in value and "\r" not in value:
+            return " ".join(value.split())
+        return _text_lines(value)
     text = value
     # Up to three rounds: double-escaped HTML ("&lt;p&gt;") is common in feeds and would
     # otherwise come out as literal tags after the first unescape.
@@ -85,6 +93,10 @@ def html_to_text(value: str | None) -> str:
             break
     else:
         text = _TAG_LIKE.sub(" ", text)
+    return _text_lines(text)
+
+
+def _text_lines(text: str) -> str:
     lines = (" ".join(line.split()) for line in text.replace("\r", "\n").split("\n"))
     return "\n".join(line for line in lines if line)
 
@@ -114,8 +126,22 @@ def _first_lang(candidates: Iterable[Any]) -> str | None:
     return None
 
 
+# An absolute http(s) URL already in canonical form, but for a missing "/" path: lower-case
+# host, no port, user info, query, fragment, params or whitespace. For these (most item
+# links and guids) canonical_url, is_http_url and urljoin are known without urllib
+# (checked by fuzzing against them).
+_PLAIN_HTTP = re.compile(
+    r"https?://[a-z0-9-]+(?:\.[a-z0-9-]+)*(/[\x21\x22\x24-\x3a\x3c-\x3e\x40-\x7e]*)?"
+)
+
+
 def _http_link(url: Any) -> str | None:
-    if not isinstance(url, str) or not is_http_url(url):
+    if not isinstance(url, str):
+        return None
+    plain = _PLAIN_HTTP.fullmatch(url)
+    if plain:
+        return url if plain.group(1) else url + "/"
+    if not is_http_url(url):
         return None
     return canonical_url(url)
 
@@ -164,7 +190,7 @@ def parse_feed(
     Raises :class:`ParseError` when the bytes are not a feed.
 
     RSS/Atom go through feedparser-rs when it is installed and the feed is plain enough
-    (see :func:`_fast_allowed` and :func:`_from_fast_parser`); anything it reports as
+    (see :func:`_fast_body` and :func:`_from_fast_parser`); anything it reports as
     odd goes through feedparser, so the result is feedparser's wherever they could differ.
     """
     mode = "auto" if FAST_PATH_ENABLED else "feedparser"
@@ -196,8 +222,11 @@ def parse_feed_with(
         if jsonfeed is not None:
             return _from_json_feed(jsonfeed, hdrs, fetched_at)
         if mode != "feedparser":
+            fast_body = _fast_body(body)
             fast = (
-                _from_fast_parser(body, hdrs, fetched_at, base_url) if _fast_allowed(body) else None
+                _from_fast_parser(body, fast_body, hdrs, fetched_at, base_url)
+                if fast_body is not None
+                else None
             )
             if fast is not None:
                 return fast
@@ -351,9 +380,11 @@ def fast_path_available() -> bool:
     return _fast is not None
 
 
-# Empty elements feedparser-rs 0.7 reads correctly. Any other (<category/>, <comments/>,
-# <guid/>, <dc:creator/> ...) makes it swallow the *next* element of the item, title or
-# link included, without a bozo flag: such feeds go to feedparser.
+# Empty elements feedparser-rs 0.7 reads correctly as written. Any other self-closing
+# element (<category/>, <comments/>, <guid/>, <dc:creator/> ...) makes it swallow the
+# *next* element of the item, title or link included, without a bozo flag. Written as a
+# start and an end tag (<category></category>, the same thing in XML) it is read right,
+# so the fast path parses a copy with those rewritten (see :func:`_fast_body`).
 _SAFE_EMPTY = frozenset(
     {
         b"atom:link",
@@ -367,15 +398,21 @@ _SAFE_EMPTY = frozenset(
         b"hr",
     }
 )
-_EMPTY_TAG = re.compile(rb"<([A-Za-z][\w:.-]*)(?:\s[^<>]*)?/>")
+# A self-closing element (attribute values may hold '>' when quoted); CDATA sections and
+# comments are matched as a whole so that nothing inside them is ever rewritten.
+_SELF_CLOSING = re.compile(
+    rb"<!\[CDATA\[.*?\]\]>|<!--.*?-->"
+    rb"|<([A-Za-z][\w:.-]*)((?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?)/>",
+    re.DOTALL,
+)
 # Constructs feedparser reads and feedparser-rs does not (or reads differently): base64
-# content, xml:base, dcterms dates, item-level dc:language, xhtml:body, podcast chapters,
-# C1 character references that feedparser maps from windows-1252.
+# content, xml:base, item-level dc:language (the channel's is checked in
+# _channel_lang_ok), dcterms dates other than dcterms:modified (see _from_fast_parser),
+# xhtml:body, podcast chapters, C1 character references that feedparser maps from
+# windows-1252.
 _FAST_UNSUPPORTED = (
     b"base64",
     b"xml:base",
-    b"dcterms",
-    b"dc:language",
     b"xhtml:body",
     b"simple-chapters",
 )
@@ -383,22 +420,62 @@ _C1_REFS = re.compile(rb"&#(?:1[2-5]\d|[xX][89][0-9a-fA-F]);")
 _C1_BYTES = re.compile(rb"[\x80-\x9f]")
 _PERMALINK = re.compile(rb"ispermalink", re.IGNORECASE)
 _URIFIXER = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)(/*)(.*?)")
+_LANG_OPEN = re.compile(rb"<(?:dc:)?language\b", re.IGNORECASE)
+_LANG_ELEMENT = re.compile(
+    rb"<(?:dc:)?language\b[^<>]*>([^<]*)</(?:dc:)?language\s*>", re.IGNORECASE
+)
+_DCTERMS_MODIFIED = (b"xmlns:dcterms", b"<dcterms:modified", b"</dcterms:modified")
 
 
-def _fast_allowed(body: bytes) -> bool:
+def _fast_body(body: bytes) -> bytes | None:
+    """The bytes to give feedparser-rs (empty elements rewritten), or None where
+    feedparser must parse the feed instead."""
     # Markup only: feedparser-rs fetches a *URL* given as source, so never hand it
     # anything that does not start like XML (JSON Feed was handled before this).
     if _fast is None or body.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] != b"<":
-        return False
+        return None
     # Plain substring tests (memchr speed); a regex alternation here cost more than parsing.
     if any(marker in body for marker in _FAST_UNSUPPORTED) or _C1_REFS.search(body):
+        return None
+    if b"dc:language" in body and not _channel_lang_ok(body):
+        return None
+    if b"dcterms" in body and body.count(b"dcterms") != sum(map(body.count, _DCTERMS_MODIFIED)):
+        return None
+    if b"/>" not in body:
+        return body
+    atom = b"<feed" in body[:4096]  # Atom's <link href=.../> is read right as it is
+
+    def expand(m: re.Match[bytes]) -> bytes:
+        name = m.group(1)
+        if name is None:
+            return m.group(0)  # CDATA or comment: text, left alone
+        low = name.lower()
+        if low in _SAFE_EMPTY or (atom and low == b"link"):
+            return m.group(0)
+        return b"<" + name + m.group(2) + b"></" + name + b">"
+
+    return _SELF_CLOSING.sub(expand, body)
+
+
+def _channel_lang_ok(body: bytes) -> bool:
+    """dc:language only ahead of the first item, and every language element there means
+    the same language: feedparser (last one wins) and feedparser-rs (<language> wins)
+    then agree on the feed's language and on what items inherit."""
+    ends = [i for i in (body.find(b"<item"), body.find(b"<entry")) if i >= 0]
+    head = body[: min(ends)] if ends else body
+    if b"dc:language" in body[len(head) :]:
         return False
-    empty = {m.lower() for m in _EMPTY_TAG.findall(body)}
-    return empty <= _SAFE_EMPTY or (empty - _SAFE_EMPTY == {b"link"} and b"<feed" in body[:4096])
+    values = _LANG_ELEMENT.findall(head)
+    if len(values) != len(_LANG_OPEN.findall(head)):
+        return False  # CDATA, markup or a comment inside: not worth reading here
+    langs = {normalise_lang(v.decode("utf-8", "replace")) for v in values}
+    return len(langs) == 1
 
 
 def _urljoin(base: str, uri: str) -> str:
     # feedparser.urls._urljoin, which feedparser applies to every entry id (guid/id).
+    if _PLAIN_HTTP.fullmatch(uri):
+        return uri  # absolute with a host: urljoin gives it back as it is
     uri = _URIFIXER.sub(r"\1\3", uri)
     try:
         return urllib.parse.urljoin(base, uri)
@@ -441,13 +518,18 @@ def _fast_entry(entry: Any) -> dict[str, Any]:
 
 
 def _from_fast_parser(
-    body: bytes, hdrs: dict[str, str], fetched_at: datetime, base_url: str | None
+    body: bytes,
+    fast_body: bytes,
+    hdrs: dict[str, str],
+    fetched_at: datetime,
+    base_url: str | None,
 ) -> ParsedFeed | None:
-    """feedparser-rs result, or None where feedparser must decide instead."""
+    """feedparser-rs result for ``fast_body`` (``body`` as :func:`_fast_body` rewrote
+    it), or None where feedparser must decide instead."""
     assert _fast is not None
     try:
         d = _fast.parse_with_limits(
-            body, limits=_FAST_LIMITS, sanitize_html=False, resolve_relative_uris=False
+            fast_body, limits=_FAST_LIMITS, sanitize_html=False, resolve_relative_uris=False
         )
     except Exception:  # a fast-parser bug is a reason to fall back, never a failure
         return None
@@ -470,15 +552,22 @@ def _from_fast_parser(
     # feedparser resolves every guid (unless isPermaLink="false") against the base URL.
     base = hdrs.get("content-location") or (base_url if base_url and is_http_url(base_url) else "")
     permalink_attr = _PERMALINK.search(body) is not None
+    # feedparser reads dcterms:modified as the entry's updated date, which feedparser-rs
+    # ignores: the same only where the published date is taken first anyway.
+    latest = fetched_at + MAX_FUTURE if b"dcterms:modified" in body else None
     raw = [_fast_entry(e) for e in entries]
     for entry in raw:
         link = entry["link"]
-        if not link or not is_http_url(link):
+        if not link or not (_PLAIN_HTTP.fullmatch(link) or is_http_url(link)):
             return None  # missing, relative or odd link: feedparser resolves it
         if not entry["title"] or not (entry["summary"] or entry["content"]):
             return None  # possibly swallowed by a parser quirk: let feedparser look
         if not (entry["published_parsed"] or entry["updated_parsed"] or entry["created_parsed"]):
             return None  # a date format feedparser-rs does not read (or none at all)
+        if latest is not None:
+            published = _struct_to_dt(entry["published_parsed"])
+            if published is None or published > latest:
+                return None
         ident = entry["id"]
         if isinstance(ident, str) and ident:
             resolved = _urljoin(base, ident)
