@@ -192,6 +192,13 @@ class Engine:
             "detainee": bool(sc.find(pk.detainee_ctx, full) or sc.find(pk.p_strong, full)),
             "sanctions": bool(sc.find(pk.s_nouns, full)),
             "s_block": bool(sc.find(pk.s_blockers, full)),
+            # bail / judicial supervision / pending trial: a court letting someone go is not
+            # a pardon, amnesty or exchange (the item must name one of those to count)
+            "pretrial": bool(sc.find(pk.pretrial, full)),
+            "grounds": bool(sc.find(pk.p_grounds, full)),
+            # "20 bison released": an animal / city headline makes the whole item a non-event
+            "title_nonevent": bool(title and sc.find(pk.nonevent_ctx, title)),
+            "completion": bool(sc.find(pk.completion, full)),
             "pub_year": pub_year,
             "published": published,
             "summary_hist": False,  # a release in the summary was told as background
@@ -213,6 +220,11 @@ class Engine:
         """Why a trigger at `span` does not report a done event (clause-level cues), or None."""
         s, pk = ctx.s, ctx.pk
         lo, hi = s.clause_span(span[0])
+        ci = s.clause_of(span[0])
+        if ci > 0 and any(lo <= c[0] <= lo + 1 for c in ctx.subs):
+            # "... plans new sanctions, including an oil embargo": the apposition is still
+            # governed by the previous clause's cue
+            lo = s.clause_bounds[ci - 1]
         pre = s.text[lo : span[0]]
         checks = [(pk.neg_pre, "negation"), (pk.hyp_pre, "hypothetical")]
         if appeal:
@@ -232,6 +244,8 @@ class Engine:
             # "die Sanktionen zu verschärfen", headline "Cuba to release 553" (but "agreed to pardon")
             if pk.inf_ok_tail is None or not has(pk.inf_ok_tail, pre):
                 return "infinitive complement"
+        if self._infinitive(ctx, span):
+            return "infinitive"
         if post and pk.post_cues is not None:
             # only the next few words of the same clause: "no exchange is planned"
             t_end = s.tok(span[1] - 1)
@@ -240,6 +254,19 @@ class Engine:
             if cut > span[1] and ctx.find_in(pk.post_cues, span[1], cut):
                 return "post-negation"
         return None
+
+    def _infinitive(self, ctx: _SentCtx, span: Span) -> bool:
+        """The trigger is a bare infinitive ("liberar", "ужесточить", "uwolnić"): a wish, call
+        or plan, unless a 'decided / managed to / acaba de' verb governs it."""
+        pk, text = ctx.pk, ctx.s.text
+        if pk.inf_word is None:
+            return False
+        word = text[span[0] : span[1]].split(" ", 1)[0]
+        if not has(pk.inf_word, word):
+            return False
+        lo, _hi = ctx.s.clause_span(span[0])
+        pre = text[max(lo, span[0] - 40) : span[0]]
+        return pk.inf_ok_bare is None or not has(pk.inf_ok_bare, pre)
 
     def _historical(
         self, ctx: _SentCtx, span: Span, pub_year: int | None, published: Any = None
@@ -276,11 +303,58 @@ class Engine:
 
     def _cumulative(self, ctx: _SentCtx, sp: Span, n: Num) -> bool:
         """A 'since ...' / 'in total' cue right after the figure ('300 released since May')."""
-        s = ctx.s
+        s, pk = ctx.s, ctx.pk
         lo, hi = s.clause_span(sp[0])
-        for c in ctx.find_in(ctx.pk.cumul_release, lo, hi):
+        for c in ctx.find_in(pk.cumul_start, lo, hi):
+            # "in total since the start of the invasion, over 4,000 were brought home"
+            # (not "the largest swap since the start of the war")
+            c = (c[0] + lo, c[1] + lo)
+            if c[0] >= n.end and s.gap((n.start, n.end), c) > 2:
+                continue
+            if pk.superlative_tail is not None and has(
+                pk.superlative_tail, s.text[max(lo, c[0] - 40) : c[0]]
+            ):
+                continue
+            return True
+        for c in ctx.find_in(pk.cumul_release, lo, hi):
             c = (c[0] + lo, c[1] + lo)
             if c[0] >= n.end and s.gap((n.start, n.end), c) <= 1:
+                return True
+        return False
+
+    def _remains(self, ctx: _SentCtx, sp: Span, trig_spans: list[Span]) -> bool:
+        """The trigger's object / subject is bodies or remains, not living people."""
+        s = ctx.s
+        hits = ctx.find_in(ctx.pk.remains)
+        if not hits:
+            return False
+        clause = s.clause_of(sp[0])
+        for r in hits:
+            if s.clause_of(r[0]) != clause:
+                continue
+            lo, hi = (sp[1], r[0]) if r[0] >= sp[1] else (r[1], sp[0])
+            if any(lo <= t[0] < hi for t in trig_spans if t != sp):
+                continue  # another trigger is nearer: "freed three and handed over bodies"
+            g = s.gap(sp, r)
+            if r[0] >= sp[1]:
+                if g <= 4 and not any(lo <= p[0] < hi for p in ctx.persons):
+                    return True  # "released four coffins"
+            elif g <= 5:
+                return True  # "Remains of four hostages handed over"
+        return False
+
+    def _still_held(self, ctx: _SentCtx, i: int, hi: int) -> bool:
+        """A 'still held' cue follows figure i in its clause with no other figure between:
+        "21,000 people arrested since the 2021 coup are still in detention" is a current
+        total although 'since' is in the clause."""
+        nums = ctx.nums
+        n = nums[i]
+        for c in ctx.find_in(ctx.pk.pc_current, n.end, hi):
+            at = n.end + c[0]
+            if not any(
+                m.value is not None and m.bad is None and n.end <= m.start < at
+                for m in nums[i + 1 :]
+            ):
                 return True
         return False
 
@@ -343,6 +417,13 @@ class Engine:
         trigs.sort()
         trig_spans = [t[0] for t in trigs]
         nonevent = bool(ctx.find_in(pk.nonevent_ctx))
+        pretrial_all = False
+        pretrial_spans: list[Span] = []
+        if item["pretrial"] and not ctx.find_in(pk.pc_phrases):
+            # (a release of people named as political prisoners still counts: Venezuela's
+            # "excarcelaciones" come with precautionary measures)
+            pretrial_all = not item["grounds"]
+            pretrial_spans = ctx.find_in(pk.pretrial)
         product = bool(ctx.find_in(pk.product_ctx))
         nums = ctx.nums
         good = [
@@ -409,11 +490,22 @@ class Engine:
             if kind == "ambiguous":
                 # "release"/"free" are about people only with detention context, a swap,
                 # or a number of people attached ("frees 150 soldiers")
-                people = ti in t_num and self._attached(ctx, nums[t_num[ti]])
-                if product or not (item["detainee"] or item["swap"] or people):
+                people = ti in t_num and (
+                    self._attached(ctx, nums[t_num[ti]]) or nums[t_num[ti]].formula
+                )
+                # an exchange word is no evidence of its own swap sense ("el canje de Meadows
+                # a Detroit": a baseball trade)
+                swap = item["swap"] and not (pk.p_swap is not None and has(pk.p_swap, word))
+                if product or not (item["detainee"] or swap or people):
                     continue
             if kind == "count_only" and (ti not in t_num or not item["swap"]):
                 continue
+            if item["title_nonevent"] and kind != "strong" and not item["detainee"]:
+                continue  # "Turtles freed at sea" ... "the release was watched by 200 pupils"
+            if pretrial_all or any(s.clause_of(p[0]) == s.clause_of(sp[0]) for p in pretrial_spans):
+                continue  # "released on bail", "libéré sous contrôle judiciaire"
+            if self._remains(ctx, sp, trig_spans):
+                continue  # "handed over the bodies of four hostages"
             if self._blocked(ctx, sp):
                 continue
             if self._historical(ctx, sp, pub_year, item["published"]):
@@ -479,6 +571,9 @@ class Engine:
                 cand.formula = n.formula
                 cand.num_span = (n.start, n.end)
                 cand.extra["clause"] = s.clause_of(n.start)
+                cand.extra["stage"] = pk.stage_tail is not None and has(
+                    pk.stage_tail, text[max(0, n.start - 30) : n.start]
+                )
                 how = f"'{cand.count_text}' -> {value}"
                 if q:
                     how += f", qualifier {q}"
@@ -535,6 +630,8 @@ class Engine:
                 continue
             if pk.inf_tail is not None and has(pk.inf_tail, text[max(0, dsp[0] - 30) : dsp[0]]):
                 continue  # "die Sanktionen ... zu verschärfen": a demanded change
+            if self._infinitive(ctx, dsp):
+                continue  # "предупреждение ужесточить санкции": a warning, not a decision
             first, second = sorted([nsp, dsp])
             words = (text[first[0] : first[1]], text[second[0] : second[1]])
             out.append(
@@ -591,7 +688,11 @@ class Engine:
             if self._is_sub(ctx, n, []):
                 continue
             lo, hi = s.clause_span(n.start)
-            if pk.cumul is not None and ctx.find_in(pk.cumul, lo, hi):
+            if (
+                pk.cumul is not None
+                and ctx.find_in(pk.cumul, lo, hi)
+                and not self._still_held(ctx, i, hi)
+            ):
                 continue
             if pk.hyp_pre is not None and ctx.find_in(pk.hyp_pre, lo, n.start):
                 continue
@@ -601,8 +702,8 @@ class Engine:
                 continue  # "another 12", "ещё 12" (but "ещё 1 150 остаются": still held)
             if pk.increment_head is not None and has(pk.increment_head, text[n.end : n.end + 20]):
                 continue  # "15 new political prisoners" is an increment, not the total
-            if pk.compare_tail is not None and has(pk.compare_tail, tail):
-                continue
+            if pk.compare_tail is not None and has(pk.compare_tail, _unqualified(pk, tail)):
+                continue  # "down from 1,900" (but not the "de" of "plus de 21 000")
             att = self._attached(ctx, n, phrases)
             gap = min(s.gap((n.start, n.end), p) for p in phrases)
             cands.append((i, att, gap))
@@ -646,6 +747,11 @@ class Engine:
             # the body says the release is background; a count-less headline echo goes too
             pardons = [c for c in pardons if not (c.sent == 0 and c.count is None)]
         counted = [c for c in pardons if c.count is not None]
+        if counted and item["completion"] and item["swap"]:
+            # "completed the 1,000-for-1,000 exchange ... another 303 came home on Sunday":
+            # the last stage is part of the completed total
+            top = max(c.count or 0 for c in counted)
+            counted = [c for c in counted if not (c.extra.get("stage") and (c.count or 0) < top)]
         counted = _join_coordinated(counted)
         # sub-figures listed apart from their total: 270 + 120 when 390 is also reported
         values = {c.count for c in counted}
@@ -754,6 +860,19 @@ class Engine:
                 how=c.how,
             ),
         )
+
+
+def _unqualified(pk: LangPack, tail: str) -> str:
+    """`tail` without a trailing qualifier ('more than', 'più di', 'plus de'), whose own
+    preposition is not a comparison cue."""
+    rx = pk.qualifier_tail
+    if rx is None or not has(rx, tail):
+        return tail
+    m = rx.search(tail)
+    if not m:
+        return tail
+    start = m.start()
+    return tail[: start + 1] if start < len(tail) and not tail[start].isalpha() else tail[:start]
 
 
 def _join_coordinated(counted: list[_Cand]) -> list[_Cand]:

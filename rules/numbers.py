@@ -166,8 +166,8 @@ def _classify(
         return "money"
     if has(lex.percent_re, after):
         return "percent"
-    if after[:1] in ("°", "º", "ª"):
-        return "ordinal"
+    if after[:1] in ("°", "º", "ª") or (after[:1] == "." and after[1:2] in ("°", "º", "ª")):
+        return "ordinal"  # 77°, 63.º (Spanish), 1.ª
     if after[:1].isalpha():
         return "ordinal"  # 16th, 77e, 11J, 4K
     if after[:1] in ("-", "‑") and after[1:2].isalpha():

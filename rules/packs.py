@@ -71,11 +71,20 @@ class LangPack:
     others_after: Rx
     qualifier_tail: Rx
     vague: Rx
+    pretrial: Rx  # bail, judicial supervision, house arrest, pending trial: not a pardon
+    remains: Rx  # bodies / remains / coffins handed over: not people released
+    cumul_start: Rx  # "since the start of the war": a running total
+    superlative_tail: Rx  # "the largest swap since the start of the war" is not a total
+    completion: Rx  # "completed the 1,000-for-1,000 exchange": the total is the event
+    stage_tail: Rx  # "another 303", "the last 303": one stage of a larger release
+    inf_word: Rx  # a trigger word in the infinitive ("liberar", "освободить", "uwolnić")
+    inf_ok_bare: Rx  # ... after "decided" / "решил" / "acaba de": a done or decided act
     # pardon
     p_strong: Rx
     p_ambiguous: Rx
     p_count_only: Rx
     p_swap: Rx
+    p_grounds: Rx  # what makes a release an event: pardon, amnesty, exchange, commutation
     # sanctions
     s_nouns: Rx
     s_lifted: Rx
@@ -204,10 +213,21 @@ def pack(lang: str) -> LangPack:
         ),
         qualifier_tail=compile_re(rf"(?i)(?:^|[^\pL\pN])(?:{qual_alt})\s*$") if quals else None,
         vague=lexicon_re(vague_words),
+        pretrial=lexicon_re(c("pretrial")),
+        remains=lexicon_re(c("remains")),
+        cumul_start=lexicon_re(c("cumul_start")),
+        superlative_tail=_tail_re(c("superlative"), 3),
+        completion=lexicon_re(c("completion")),
+        stage_tail=_tail_re(c("increment") + c("stage"), 1),
+        inf_word=compile_re(rf"(?i)^{LETTER}+(?:{'|'.join(c('inf_suffix'))})$")
+        if c("inf_suffix")
+        else None,
+        inf_ok_bare=_tail_re(c("inf_ok"), 2),
         p_strong=lexicon_re(p_strong),
         p_ambiguous=lexicon_re(p_amb),
         p_count_only=lexicon_re(p_cnt),
         p_swap=lexicon_re(_collect(pardon, langs, "swap_cues")),
+        p_grounds=lexicon_re(_collect(pardon, langs, "grounds")),
         s_nouns=lexicon_re(s_nouns),
         s_lifted=lexicon_re(_collect(sanc, langs, "lifted")),
         s_imposed=lexicon_re(_collect(sanc, langs, "imposed")),
@@ -239,6 +259,10 @@ def pack(lang: str) -> LangPack:
         "others_after",
         "qualifier_tail",
         "inf_tail",
+        "superlative_tail",
+        "stage_tail",
+        "inf_word",
+        "inf_ok_bare",
     }
     rset, index = _build_set([getattr(lp, f.name) for f in fields(lp) if f.name not in tails])
     object.__setattr__(lp, "present_set", rset)
