@@ -135,13 +135,31 @@ def _mislabelled(declared: str, text: str) -> str | None:
     return guess if guess not in (ALL, declared) else None
 
 
+@cache
+def _stopword_langs() -> dict[str, tuple[int, ...]]:
+    """stopword -> indexes (in _lang_profiles order) of the languages that list it."""
+    out: dict[str, list[int]] = {}
+    for i, (_lg, stop, _letters) in enumerate(_lang_profiles()):
+        for w in stop:
+            out.setdefault(w, []).append(i)
+    return {w: tuple(ix) for w, ix in out.items()}
+
+
 def detect_language(text: str) -> str:
     """Cheap guess from stopwords and distinctive letters (data in common.json); the union
     of all packs when unsure, since cross-language cue collisions ('se', 'by') hurt."""
-    words = text.lower().split()
+    profiles = _lang_profiles()
+    stop_langs = _stopword_langs()
+    counts = [0] * len(profiles)
+    # one pass over the words (not one per language); only stopwords are looked up
+    for w in text.lower().split():
+        ix = stop_langs.get(w)
+        if ix is not None:
+            for i in ix:
+                counts[i] += 1
     best, best_score, second = ALL, 0.0, 0.0
-    for lg, stop, letters in _lang_profiles():
-        score = sum(1 for w in words if w in stop) + sum(3 for ch in letters if ch in text)
+    for i, (lg, _stop, letters) in enumerate(profiles):
+        score = counts[i] + sum(3 for ch in letters if ch in text)
         if score > best_score:
             best, best_score, second = lg, score, best_score
         elif score > second:
