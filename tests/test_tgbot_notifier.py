@@ -4,22 +4,21 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
+from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
 import pytest
 
 from releasewatch import mute as M
+from releasewatch.app import context
 from releasewatch.errors import ConfigError
 from releasewatch.notify import SendError
-from releasewatch.pipeline import Context, drain_outbox
+from releasewatch.pipeline import drain_outbox
 from releasewatch.settings import Settings, load_settings
 from storage import repo
 from storage.db import open_db, utcnow
 from tgbot.notifier import TelegramNotifier
-from watchers.fetch import Fetcher
 
 try:
     from tests.botapi.standin import DEFAULT_CHANNEL_ID, StandIn, run_standin
@@ -56,28 +55,6 @@ def row(alert_id: int = 1, route: str = "default", text: str = ALERT_HTML) -> di
     return {"id": alert_id, "route": route, "text": text, "plain": "plain", "kinds": '["pardon"]',
             "links": "[]", "events": "[]", "status": "pending", "attempts": 0,
             "message_id": None, "chat_id": None}  # fmt: skip
-
-
-@asynccontextmanager
-async def open_context(settings: Settings) -> AsyncIterator[Context]:
-    """What ``releasewatch.app.context`` builds (that module needs the rules engine)."""
-    db = open_db(settings.db_path)
-    notifier = TelegramNotifier(settings)
-    try:
-        async with Fetcher(allowed_hosts=settings.allowed_hosts) as fetcher:
-            await notifier.start()
-            try:
-                yield Context(
-                    db=db,
-                    settings=settings,
-                    fetcher=fetcher,
-                    notifier=notifier,
-                    matcher=lambda: None,
-                )
-            finally:
-                await notifier.stop()
-    finally:
-        db.close()
 
 
 @pytest.fixture
@@ -222,7 +199,7 @@ async def test_mute_holds_alerts_in_the_outbox_and_unmute_releases(
     tg: StandIn, tmp_path: Any
 ) -> None:
     settings = make_settings(tg, tmp_path)
-    async with open_context(settings) as ctx:
+    async with context(settings) as ctx:  # the daemon's own wiring
         assert isinstance(ctx.notifier, TelegramNotifier)
         db = ctx.db
         feed_id = repo.add_feed(db, "https://example.com/feed.xml")
@@ -266,7 +243,7 @@ async def test_outbox_records_429_and_delivers_later(tg: StandIn, tmp_path: Any)
         item_id=1, route="default", kinds=["pardon"], text=ALERT_HTML, plain="p", links=[],
         events=[], matches=[])])  # fmt: skip
     db.close()
-    async with open_context(settings) as ctx:
+    async with context(settings) as ctx:  # the daemon's own wiring
         tg.fail_next(1, status=429, retry_after=2)
         started = time.monotonic()
         assert await drain_outbox(ctx) == []
