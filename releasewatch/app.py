@@ -14,6 +14,7 @@ from typing import Any
 
 from releasewatch import __version__
 from releasewatch.errors import StorageError
+from releasewatch.metrics import metrics_endpoint
 from releasewatch.notify import ConsoleNotifier, Notifier
 from releasewatch.pipeline import (
     Context,
@@ -120,7 +121,12 @@ async def run_daemon(settings: Settings, *, stop: asyncio.Event | None = None) -
         except (NotImplementedError, RuntimeError):  # not the main thread (tests)
             pass
     started = time.monotonic()
-    async with context(settings, hold=timedelta(seconds=settings.hold_seconds)) as ctx:
+    # The metrics endpoint first: a port that cannot be had stops the start before
+    # anything else (it serves only with RELEASEWATCH_METRICS_PORT set).
+    async with (
+        metrics_endpoint(settings) as metrics,
+        context(settings, hold=timedelta(seconds=settings.hold_seconds)) as ctx,
+    ):
         in_flight: set[asyncio.Task[Any]] = set()
 
         async def poll_job(feed_id: int) -> None:
@@ -136,11 +142,16 @@ async def run_daemon(settings: Settings, *, stop: asyncio.Event | None = None) -
             task = asyncio.current_task()
             if task:
                 in_flight.add(task)
+            begun = time.perf_counter()
             try:
-                await poll_feed(ctx, feed)
+                outcome = await poll_feed(ctx, feed)
+            except Exception:
+                metrics.record_poll(None, time.perf_counter() - begun)  # counted as an error
+                raise
             finally:
                 if task:
                     in_flight.discard(task)
+            metrics.record_poll(outcome, time.perf_counter() - begun)
 
         scheduler = FeedScheduler(lambda: repo.list_feeds(ctx.db), poll_job)
         scheduler.start()

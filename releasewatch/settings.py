@@ -86,6 +86,24 @@ def _tz(raw: str) -> str:
     return value
 
 
+def _listen_host(raw: str) -> str:
+    import ipaddress
+    import re
+
+    value = raw.strip()
+    try:
+        return str(ipaddress.ip_address(value.strip("[]")))
+    except ValueError:
+        pass
+    label = r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)"
+    if len(value) <= 253 and re.fullmatch(rf"{label}(\.{label})*", value):
+        return value.lower()
+    raise ValueError(
+        "expected an address of this machine to listen on (127.0.0.1, ::1, 0.0.0.0 for"
+        f" every interface) or a host name, without scheme or port; got {raw!r}"
+    )
+
+
 def _routes(raw: str) -> frozenset[str]:
     return frozenset(r.strip() for r in raw.split(",") if r.strip())
 
@@ -183,6 +201,18 @@ SPECS: dict[str, Spec] = {
         _routes,
         'routes whose alerts wait for an admin\'s Approve/Reject first ("default" = main channel)',
     ),
+    "metrics_port": Spec(
+        "RELEASEWATCH_METRICS_PORT",
+        "0",
+        _int(0, 65535),
+        "serve Prometheus metrics at http://HOST:PORT/metrics while `run` runs (0: off)",
+    ),
+    "metrics_host": Spec(
+        "RELEASEWATCH_METRICS_HOST",
+        "127.0.0.1",
+        _listen_host,
+        "address the metrics endpoint listens on (0.0.0.0: every interface)",
+    ),
     "telegram_token": Spec(
         "TELEGRAM_BOT_TOKEN",
         "",
@@ -227,6 +257,8 @@ class Settings:
     digest_at: str = ""
     timezone: str = "UTC"
     review_routes: frozenset[str] = frozenset()
+    metrics_port: int = 0
+    metrics_host: str = "127.0.0.1"
     telegram_token: str = ""
     telegram_chat_id: str = ""
     telegram_admin_ids: tuple[int, ...] = ()
