@@ -18,7 +18,8 @@ def utcnow() -> datetime:
 
 def iso(dt: datetime) -> str:
     """ISO 8601 in UTC with seconds, so text comparison orders correctly."""
-    return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    # isoformat is several times faster than strftime and gives the same text for UTC.
+    return dt.astimezone(UTC).replace(microsecond=0).isoformat()
 
 
 def open_db(path: str | Path = ":memory:") -> sqlite_utils.Database:

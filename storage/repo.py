@@ -197,15 +197,39 @@ def store_new_items(
     An item whose content hash is already stored (the same article through another
     feed) is stored with ``duplicate_of`` set, so it never alerts twice.
     """
+    items = list(items)
+    if not items:
+        return []
+    conn = db.conn
+    # Two set-based lookups instead of two queries per item: on a 60-item feed that is the
+    # difference between 120 statements and 2 (a cold pass over 1,000 feeds stores 60,000).
+    known: set[str] = set()
+    for chunk in _chunks([it.key for it in items]):
+        marks = ",".join("?" * len(chunk))
+        known.update(
+            row[0]
+            for row in conn.execute(
+                f"SELECT key FROM items WHERE feed_id = ? AND key IN ({marks})", [feed_id, *chunk]
+            )
+        )
+    fresh = [it for it in items if it.key not in known]
+    first_by_hash: dict[str, int] = {}
+    for chunk in _chunks(list({it.content_hash for it in fresh})):
+        marks = ",".join("?" * len(chunk))
+        first_by_hash.update(
+            conn.execute(
+                f"SELECT content_hash, MIN(id) FROM items WHERE content_hash IN ({marks})"
+                " GROUP BY content_hash",
+                chunk,
+            ).fetchall()
+        )
+    fetched = iso(fetched_at)
     new: list[StoredItem] = []
     with db.atomic():
-        for item in items:
-            first = _one(
-                db,
-                "SELECT id FROM items WHERE content_hash = ? ORDER BY id LIMIT 1",
-                [item.content_hash],
-            )
-            cur = db.execute(
+        for item in fresh:
+            first = first_by_hash.get(item.content_hash)
+            may_alert = alertable.get(item.key, False)
+            cur = conn.execute(
                 "INSERT OR IGNORE INTO items (feed_id, key, content_hash, title, summary, link,"
                 " lang, published, fetched_at, alertable, duplicate_of)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -218,34 +242,43 @@ def store_new_items(
                     item.link,
                     item.lang,
                     iso(item.published),
-                    iso(fetched_at),
-                    int(alertable.get(item.key, False)),
-                    first["id"] if first else None,
+                    fetched,
+                    int(may_alert),
+                    first,
                 ],
             )
-            if cur.rowcount == 1:
-                new.append(
-                    StoredItem(
-                        id=int(cur.lastrowid or 0),
-                        feed_id=feed_id,
-                        item=item,
-                        alertable=alertable.get(item.key, False),
-                        duplicate_of=first["id"] if first else None,
-                    )
-                )
+            if cur.rowcount != 1:  # the same key twice in one feed body: the first one counts
+                continue
+            item_id = int(cur.lastrowid or 0)
+            if first is None:  # a later item of this body with the same text is its duplicate
+                first_by_hash[item.content_hash] = item_id
+            new.append(StoredItem(item_id, feed_id, item, may_alert, first))
         if new:
-            db.execute(
+            conn.execute(
                 "UPDATE feeds SET items_seen = items_seen + ? WHERE id = ?", [len(new), feed_id]
             )
     return new
 
 
+def _chunks(values: list[str], size: int = 500) -> Iterable[list[str]]:
+    """Slices small enough for SQLite's bound-parameter limit."""
+    for i in range(0, len(values), size):
+        yield values[i : i + size]
+
+
 def prune_items(db: sqlite_utils.Database, before: datetime) -> int:
     """Delete items first seen and published before ``before``; events and alerts stay
     (their links to the item become NULL; matches go with the item)."""
-    cur = db.execute(
-        "DELETE FROM items WHERE fetched_at < ? AND published < ?", [iso(before), iso(before)]
-    )
+    cutoff = [iso(before), iso(before)]
+    with db.atomic():
+        # A newer copy of the same article (another feed) points at the item being pruned;
+        # without this the foreign key refuses the delete, and pruning would fail every day.
+        db.execute(
+            "UPDATE items SET duplicate_of = NULL WHERE duplicate_of IN"
+            " (SELECT id FROM items WHERE fetched_at < ? AND published < ?)",
+            cutoff,
+        )
+        cur = db.execute("DELETE FROM items WHERE fetched_at < ? AND published < ?", cutoff)
     return cur.rowcount
 
 

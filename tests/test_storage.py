@@ -214,3 +214,37 @@ def test_prune_keeps_events_and_alerts():
     assert repo.get_alert(db, alert)["item_id"] is None
     src = next(iter(db.query("SELECT * FROM event_sources")))
     assert src["item_id"] is None and src["link"] == "https://w.example/1"
+
+
+def test_prune_an_item_whose_newer_copy_in_another_feed_is_kept():
+    # The same article seen through two feeds, the second much later: pruning the first
+    # used to violate the duplicate_of foreign key, so pruning failed on every run.
+    db = open_db()
+    a = repo.add_feed(db, "https://a.example/rss")
+    b = repo.add_feed(db, "https://b.example/rss")
+    old = datetime(2020, 1, 1, tzinfo=UTC)
+    later = datetime(2026, 6, 1, tzinfo=UTC)
+    [first] = repo.store_new_items(db, a, [_item("1", chash="same")], fetched_at=old, alertable={})
+    [copy] = repo.store_new_items(db, b, [_item("9", chash="same")], fetched_at=later, alertable={})
+    assert copy.duplicate_of == first.id
+    assert repo.prune_items(db, datetime(2026, 1, 1, tzinfo=UTC)) == 1
+    rows = list(db.query("SELECT id, duplicate_of FROM items"))
+    assert rows == [{"id": copy.id, "duplicate_of": None}]
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_store_new_items_marks_copies_within_one_body_and_skips_known_keys():
+    db = open_db()
+    fid = repo.add_feed(db, "https://a.example/rss")
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    items = [_item("1", chash="x"), _item("2", chash="x"), _item("1", chash="y")]
+    stored = repo.store_new_items(db, fid, items, fetched_at=now, alertable={"1": True})
+    assert [(s.item.key, s.duplicate_of, s.alertable) for s in stored] == [
+        ("1", None, True),
+        ("2", stored[0].id, False),
+    ]
+    again = repo.store_new_items(
+        db, fid, [*items, _item("3", chash="x")], fetched_at=now, alertable={}
+    )
+    assert [(s.item.key, s.duplicate_of) for s in again] == [("3", stored[0].id)]
+    assert repo.get_feed(db, fid)["items_seen"] == 3
