@@ -65,12 +65,13 @@ def real_templates() -> list[dict]:
 
 def render_feed(n: int, tpl: dict, count: int, start: int, extra: list[str] = ()) -> bytes:
     """RSS 2.0 with ``count`` items numbered from ``start`` (newest first), texts from a
-    real feed. Feeds whose template the fast path declines have an oldest item with an
-    empty description (what two of the three declined snapshots have), which sends them
-    down the fallback path just like their real model."""
+    real feed. Feeds whose template the fast path declines are served the way their real
+    model is (the one declined snapshot: latin-1 bytes and no encoding declaration),
+    which sends them down the fallback path just like their model."""
     rnd = random.Random(n)
+    prolog = '<?xml version="1.0" encoding="utf-8"?>\n' if tpl["fast"] else ""
     parts = [
-        '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel>',
+        prolog + '<rss version="2.0"><channel>',
         f"<title>Feed {n} ({escape(tpl['name'])})</title>",
         f"<link>https://site{n}.example/</link><language>{tpl['lang'] or 'en'}</language>",
         "<description>benchmark feed</description>",
@@ -81,11 +82,10 @@ def render_feed(n: int, tpl: dict, count: int, start: int, extra: list[str] = ()
     for k in range(count):
         num = start + count - 1 - k
         title, summary, _ = texts[(num + n) % len(texts)]
-        if k == count - 1 and not tpl["fast"]:
-            summary = ""
         parts.append(_item(n, num, f"{title} [{n}.{num}]", summary, rnd.randint(1, 600)))
     parts.append("</channel></rss>\n")
-    return "".join(parts).encode("utf-8")
+    text = "".join(parts)
+    return text.encode("utf-8") if tpl["fast"] else text.encode("latin-1", "xmlcharrefreplace")
 
 
 def _item(n: int, num: int, title: str, summary: str, age_min: int) -> str:

@@ -84,7 +84,9 @@ def test_fast_path_takes_most_real_feeds():
         for p in REAL.glob("*.xml")
         if _both(p, {"Content-Type": "application/rss+xml"}, "https://f.example/")[1]
     ]
-    assert len(taken) >= 16, taken  # 17 of 20 RSS/Atom snapshots since empty elements
+    # 19 of 20 RSS/Atom snapshots since empty elements and empty descriptions; the one
+    # left serves undeclared latin-1 bytes, which feedparser decodes differently.
+    assert len(taken) >= 19, taken
 
 
 def _rss(item_inner: str) -> bytes:
@@ -130,6 +132,36 @@ def test_empty_elements_are_rewritten_for_feedparser_rs(tag: str, where: str):
         return  # an empty RSS <link> after the real one: feedparser keeps the empty one
     _same(body)
     assert parse_feed(body, {}, fetched_at=FETCHED).items[0].title == "T1"
+
+
+@pytest.mark.parametrize(
+    "empty",
+    [
+        "<description></description>",
+        "<description/>",
+        "<description><![CDATA[]]></description>",
+        "<description> \n </description>",
+    ],
+)
+def test_items_with_an_empty_description_in_the_source_are_fast(empty: str):
+    first = FULL.replace("<description>D</description>", empty)
+    second = FULL.replace("1</", "2</").replace("g1", "g2")
+    body = _rss(first + "</item><item>" + second)
+    _same(body)
+    assert [i.summary for i in parse_feed(body, {}, fetched_at=FETCHED).items] == ["", "D"]
+
+
+def test_an_item_without_any_description_element_falls_back():
+    # Nothing in the source explains the missing text: it may be a parser quirk.
+    body = _rss(FULL.replace("<description>D</description>", ""))
+    assert parse_feed(body, {}, fetched_at=FETCHED).parser == "feedparser"
+
+
+def test_more_textless_items_than_empty_elements_fall_back():
+    one_empty = FULL.replace("<description>D</description>", "<description></description>")
+    none = FULL.replace("<description>D</description>", "").replace("g1", "g2")
+    body = _rss(one_empty + "</item><item>" + none)
+    assert parse_feed(body, {}, fetched_at=FETCHED).parser == "feedparser"
 
 
 def test_rss_empty_link_last_falls_back():

@@ -419,6 +419,12 @@ _FAST_UNSUPPORTED = (
 _C1_REFS = re.compile(rb"&#(?:1[2-5]\d|[xX][89][0-9a-fA-F]);")
 _C1_BYTES = re.compile(rb"[\x80-\x9f]")
 _PERMALINK = re.compile(rb"ispermalink", re.IGNORECASE)
+# An item's text element that is empty in the source (after _fast_body's rewrite of
+# <description/>): an entry without text is then the feed's own, not a parser quirk.
+_EMPTY_TEXT = re.compile(
+    rb"<(description|summary|content:encoded|content)(?:\s[^>]*)?>\s*"
+    rb"(?:<!\[CDATA\[\s*\]\]>\s*)?</\1\s*>"
+)
 _URIFIXER = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)(/*)(.*?)")
 _LANG_OPEN = re.compile(rb"<(?:dc:)?language\b", re.IGNORECASE)
 _LANG_ELEMENT = re.compile(
@@ -556,11 +562,14 @@ def _from_fast_parser(
     # ignores: the same only where the published date is taken first anyway.
     latest = fetched_at + MAX_FUTURE if b"dcterms:modified" in body else None
     raw = [_fast_entry(e) for e in entries]
+    textless = sum(1 for e in raw if not (e["summary"] or e["content"]))
+    if textless and textless > len(_EMPTY_TEXT.findall(fast_body)):
+        return None  # more entries without text than empty elements: a quirk may have hidden some
     for entry in raw:
         link = entry["link"]
         if not link or not (_PLAIN_HTTP.fullmatch(link) or is_http_url(link)):
             return None  # missing, relative or odd link: feedparser resolves it
-        if not entry["title"] or not (entry["summary"] or entry["content"]):
+        if not entry["title"]:
             return None  # possibly swallowed by a parser quirk: let feedparser look
         if not (entry["published_parsed"] or entry["updated_parsed"] or entry["created_parsed"]):
             return None  # a date format feedparser-rs does not read (or none at all)
