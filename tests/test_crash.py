@@ -53,23 +53,50 @@ def test_kill_9_at_random_points_loses_nothing(feed_server, telegram_standin, tm
             items[path].append(pardon_item(n))
             feed_server.set(path, body=rss(items[path], title=path))
             n += 1
-        proc = subprocess.Popen([sys.executable, "bot.py", "once"], cwd=ROOT, env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [sys.executable, "bot.py", "once"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(rng.uniform(0.3, 2.0))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             killed += 1
         proc.wait(timeout=30)
     # Recovery: one clean cycle delivers whatever was left.
-    final = subprocess.run([sys.executable, "bot.py", "once"], cwd=ROOT, env=env,
-                           capture_output=True, text=True, timeout=600)  # 20 posts/min/channel
+    final = subprocess.run(
+        [sys.executable, "bot.py", "once"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )  # 20 posts/min/channel
     assert final.returncode == 0, final.stderr[-2000:]
     assert killed >= KILLS // 3, f"only {killed} of {KILLS} runs were killed mid-cycle"
 
     posts = Counter(p.text.splitlines()[0] for p in tg.posts(DEFAULT_CHANNEL_ID))
-    expected = {f"{c}: {11 + i * 7} prisoners pardoned" for i, c in
-                ((i, ["Belarus", "Azerbaijan", "Nicaragua", "Venezuela", "Cuba", "Iran", "Egypt",
-                      "Myanmar"][i % 8]) for i in range(n))}
+    expected = {
+        f"{c}: {11 + i * 7} prisoners pardoned"
+        for i, c in (
+            (
+                i,
+                [
+                    "Belarus",
+                    "Azerbaijan",
+                    "Nicaragua",
+                    "Venezuela",
+                    "Cuba",
+                    "Iran",
+                    "Egypt",
+                    "Myanmar",
+                ][i % 8],
+            )
+            for i in range(n)
+        )
+    }
     delivered = {h.split(" · ")[0].removeprefix("🔓 ") for h in posts}
     assert expected <= delivered, sorted(expected - delivered)[:5]
     repeats = sum(c - 1 for c in posts.values())

@@ -268,6 +268,130 @@ async def test_server_closes_without_answer(feed_server):
             await f.fetch(feed_server.url("/close"))
 
 
+async def test_connect_timeout():
+    # A listener whose accept queue is full: the kernel drops further SYNs, so the
+    # connect hangs (on loopback: no traffic leaves the machine).
+    with socket.socket() as full:
+        full.bind(("127.0.0.1", 0))
+        full.listen(0)
+        port = full.getsockname()[1]
+        fillers = []
+        try:
+            for _ in range(4):
+                s = socket.socket()
+                s.setblocking(False)
+                s.connect_ex(("127.0.0.1", port))
+                fillers.append(s)
+            await asyncio.sleep(0.1)
+            async with fast_fetcher(timeout=3, connect_timeout=0.3) as f:
+                t0 = time.monotonic()
+                with pytest.raises(
+                    FetchError, match=r"connection to 127\.0\.0\.1 timed out after 0\.3 s"
+                ):
+                    await f.fetch(f"http://127.0.0.1:{port}/feed")
+            assert time.monotonic() - t0 < 2
+        finally:
+            for s in fillers:
+                s.close()
+
+
+async def test_malformed_response_is_a_one_line_error():
+    async def garbage(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        writer.write(b"SSH-2.0-OpenSSH_9.6\r\n\r\n")
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(garbage, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        async with fast_fetcher() as f:
+            with pytest.raises(FetchError, match=r"network error talking to 127\.0\.0\.1") as exc:
+                await f.fetch(f"http://127.0.0.1:{port}/feed")
+        assert "\n" not in str(exc.value)
+    finally:
+        server.close()
+        await server.wait_closed()
+
+
+async def test_env_proxy_is_ignored(feed_server, monkeypatch):
+    # trust_env is off: a proxy would hide the real destination from the SSRF guard.
+    for var in ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.setenv(var, f"http://127.0.0.1:{closed_port()}")
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    feed_server.set("/feed", RSS)
+    async with fast_fetcher() as f:
+        r = await f.fetch(feed_server.url("/feed"))
+    assert r.body == RSS
+
+
+# --- connection pool -----------------------------------------------------------------------
+
+
+def open_connections(server) -> int:
+    with server._lock:
+        return len(server._conns)
+
+
+async def eventually(predicate, timeout: float = 5.0) -> bool:
+    # Async, unlike feedserver.wait_until: the loop must run for sockets to close.
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            return False
+        await asyncio.sleep(0.01)
+    return True
+
+
+async def test_keepalive_connection_is_reused(feed_server):
+    feed_server.set("/feed", RSS, etag='"v1"')
+    async with fast_fetcher() as f:
+        for _ in range(5):
+            r = await f.fetch(feed_server.url("/feed"), etag='"v1"')
+            assert r.not_modified
+        await f.fetch(feed_server.url("/feed"))
+        assert open_connections(feed_server) == 1
+
+
+async def test_unread_error_body_does_not_leak_connections(feed_server):
+    feed_server.fault("/err", "status", status=500, body=b"x" * (1024 * 1024))
+    feed_server.set("/feed", RSS)
+    async with fast_fetcher() as f:
+        for _ in range(10):
+            with pytest.raises(FetchError, match="HTTP 500"):
+                await f.fetch(feed_server.url("/err"))
+        # The connections with unread bodies were closed, not pooled, and the fetcher
+        # still works.
+        assert await eventually(lambda: open_connections(feed_server) == 0)
+        assert (await f.fetch(feed_server.url("/feed"))).body == RSS
+
+
+async def test_idle_keepalive_connections_are_capped(feed_server):
+    feed_server.set("/slow", RSS, delay=0.6)
+    async with fast_fetcher(timeout=10, per_host=30, total=30) as f:
+
+        async def staggered(i: int) -> None:
+            await asyncio.sleep(i * 0.01)  # the test server's listen backlog is only 5
+            await f.fetch(feed_server.url("/slow"))
+
+        await asyncio.gather(*(staggered(i) for i in range(30)))
+        assert feed_server.max_concurrent("/slow") == 30  # 30 connections were open
+        # Once idle, at most 20 stay open for reuse; the rest are closed.
+        assert await eventually(lambda: open_connections(feed_server) <= 20)
+        await asyncio.sleep(0.2)
+        assert open_connections(feed_server) == 20
+
+
+async def test_closing_the_fetcher_closes_both_pools(feed_server):
+    feed_server.set("/feed", RSS)
+    async with fast_fetcher(allowed_hosts=frozenset({"127.0.0.1"})) as f:
+        await f.fetch(feed_server.url("/feed"))
+        await f.fetch(feed_server.url("/feed"), allow_private=False)
+        assert open_connections(feed_server) == 2  # one per pool
+    assert await eventually(lambda: open_connections(feed_server) == 0)
+
+
 # --- concurrency limits --------------------------------------------------------------------
 
 
@@ -356,6 +480,44 @@ async def test_ssrf_guard_connects_to_vetted_ip(monkeypatch):
         with pytest.raises(FetchError, match="non-public"):
             await f.fetch("http://rebind.example/feed", allow_private=False)
     assert calls == ["rebind.example"]
+
+
+async def test_guarded_fetch_never_reuses_an_open_connection(feed_server):
+    feed_server.set("/feed", RSS)
+    url = f"http://localhost:{feed_server.port}/feed"
+    async with fast_fetcher() as f:
+        assert (await f.fetch(url)).body == RSS  # trusted: leaves a pooled connection
+        with pytest.raises(FetchError, match="non-public address"):
+            await f.fetch(url, allow_private=False)
+    assert feed_server.hits("/feed") == 1
+
+
+async def test_ssrf_refusals_do_not_use_up_connection_slots(feed_server):
+    # The refusal is raised from inside aiohttp's connector; it must give the slot back.
+    feed_server.set("/feed", RSS)
+    async with fast_fetcher(total=2, allowed_hosts=frozenset({"127.0.0.1"})) as f:
+        for _ in range(6):
+            with pytest.raises(FetchError, match="non-public address"):
+                await f.fetch(f"http://localhost:{feed_server.port}/feed", allow_private=False)
+        r = await f.fetch(feed_server.url("/feed"), allow_private=False)
+    assert r.body == RSS
+
+
+async def test_ssrf_guard_vets_every_new_connection(feed_server, monkeypatch):
+    # No DNS cache in the guarded pool: each new connection resolves and vets again.
+    calls: list[str] = []
+    real = netguard.resolve_public
+
+    async def counting(host: str, port: int, allowed: object = ()) -> list[str]:
+        calls.append(host)
+        return await real(host, port, allowed)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(netguard, "resolve_public", counting)
+    feed_server.set("/slow", RSS, delay=0.2)
+    url = f"http://localhost:{feed_server.port}/slow"
+    async with fast_fetcher(timeout=5, per_host=3, allowed_hosts=frozenset({"localhost"})) as f:
+        await asyncio.gather(*(f.fetch(url, allow_private=False) for _ in range(3)))
+    assert calls == ["localhost"] * 3
 
 
 def test_is_public_address():

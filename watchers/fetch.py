@@ -27,13 +27,14 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
-import httpx
+import aiohttp
+from yarl import URL
 
 from releasewatch import __version__
 from releasewatch.errors import FetchError
-from watchers.netguard import GuardedBackend, validate_feed_url
+from watchers.netguard import GuardedResolver, validate_feed_url
 
 DEFAULT_USER_AGENT = f"releasewatch/{__version__} (+https://github.com/releasewatch/releasewatch)"
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -44,8 +45,15 @@ ACCEPT = (
 )
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _PERMANENT = frozenset({301, 308})
-_GUARD_EXT = "releasewatch_guard"  # request extension that routes to the guarded pool
 _CHUNK = 64 * 1024
+# Idle keep-alive connections: at most this many per pool, closed after this many seconds
+# (httpx's limits, which this fetcher had before): without a cap, a pass over thousands of
+# hosts would leave one idle socket per host and could run out of file descriptors.
+_MAX_IDLE = 20
+_KEEPALIVE_S = 5.0
+# aiohttp's default 8190-byte limit per header line would turn feeds with one big header
+# (a long Content-Security-Policy or Link) into errors; the httpx fetcher took ~100 KB.
+_MAX_HEADER_LINE = 100 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,46 +106,40 @@ def parse_max_age(cache_control: str | None) -> float | None:
 
 @functools.cache
 def _ssl_context() -> ssl.SSLContext:
-    # Loading the CA bundle costs ~50 ms; one context is safely shared by all clients.
-    return httpx.create_ssl_context()
+    # Loading the CA bundle costs ~50 ms; one context is safely shared by all connections.
+    try:
+        import certifi
+    except ImportError:
+        return ssl.create_default_context()
+    return ssl.create_default_context(cafile=certifi.where())
 
 
-class _RoutingTransport(httpx.AsyncBaseTransport):
-    """Two connection pools behind one client: guarded (SSRF-vetted sockets) and open.
+class _Connector(aiohttp.TCPConnector):
+    """TCPConnector that keeps at most ``max_idle`` idle keep-alive connections.
 
-    Keeping them apart means a connection opened for a trusted feed to an internal host
-    can never be reused by a guarded fetch.
+    aiohttp's ``limit`` counts only connections in use; idle ones would otherwise pile up
+    (one per host polled in the last few seconds).
     """
 
-    def __init__(self, limits: httpx.Limits, allowed_hosts: frozenset[str]) -> None:
-        ctx = _ssl_context()
-        self._open = httpx.AsyncHTTPTransport(verify=ctx, limits=limits, trust_env=False)
-        self._guarded = httpx.AsyncHTTPTransport(verify=ctx, limits=limits, trust_env=False)
-        pool = self._guarded._pool  # httpx has no public hook for the network backend
-        self._guarded._pool = type(pool)(
-            ssl_context=pool._ssl_context,
-            max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections,
-            keepalive_expiry=limits.keepalive_expiry,
-            network_backend=GuardedBackend(allowed_hosts),
-        )
+    def __init__(self, *, max_idle: int, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._max_idle = max_idle
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        guarded = request.extensions.pop(_GUARD_EXT, False)
-        transport = self._guarded if guarded else self._open
-        return await transport.handle_async_request(request)
-
-    async def aclose(self) -> None:
-        await self._open.aclose()
-        await self._guarded.aclose()
+    def _release(self, key: Any, protocol: Any, *, should_close: bool = False) -> None:
+        # aiohttp has no public hook for this; _release(key, protocol, *, should_close)
+        # and _conns (key -> idle connections) are stable across aiohttp 3.x, and
+        # tests/test_fetch.py checks the cap against a real server.
+        if not should_close and sum(map(len, self._conns.values())) >= self._max_idle:
+            should_close = True  # pool full: close this one rather than keep it idle
+        super()._release(key, protocol, should_close=should_close)
 
 
 async def _decoded(raw: AsyncIterator[bytes], content_encoding: str) -> AsyncIterator[bytes]:
     """Decompress incrementally, at most ``_CHUNK`` output bytes per step.
 
-    httpx's own decoders inflate a whole network chunk at once (one 64 KB gzip chunk can
-    become gigabytes); ``max_length`` lets the caller's size check stop a bomb before it
-    is in memory.
+    aiohttp's own decoding (``auto_decompress``, off here) inflates a whole network chunk at
+    once (one 64 KB gzip chunk can become gigabytes); ``max_length`` lets the caller's
+    size check stop a bomb before it is in memory.
     """
     coding = content_encoding.strip().lower()
     if coding in ("", "identity"):
@@ -188,11 +190,13 @@ _DNS_HINTS = (
 
 
 def _network_error(exc: BaseException, host: str, fetcher: Fetcher) -> FetchError:
-    """Turn an httpx/OS error into a one-line FetchError (walks the cause chain)."""
-    if isinstance(exc, httpx.ConnectTimeout):
+    """Turn an aiohttp/OS error into a one-line FetchError (walks the cause chain)."""
+    if isinstance(exc, aiohttp.ConnectionTimeoutError):
         return FetchError(f"connection to {host} timed out after {fetcher.connect_timeout:g} s")
-    if isinstance(exc, httpx.TimeoutException):
+    if isinstance(exc, TimeoutError):  # includes aiohttp.ServerTimeoutError
         return FetchError(f"timed out after {fetcher.timeout:g} s")
+    if isinstance(exc, aiohttp.ClientConnectorDNSError):
+        return FetchError(f"DNS lookup failed for {host}")
     cause: BaseException | None = exc
     while cause is not None:
         text = str(cause).lower()
@@ -202,13 +206,38 @@ def _network_error(exc: BaseException, host: str, fetcher: Fetcher) -> FetchErro
         if isinstance(cause, ConnectionRefusedError) or refused or "connection refused" in text:
             return FetchError(f"connection refused by {host}")
         cause = cause.__cause__ or cause.__context__
-    if isinstance(exc, httpx.ConnectError):
-        return FetchError(f"could not connect to {host}: {exc or type(exc).__name__}")
-    return FetchError(f"network error talking to {host}: {exc or type(exc).__name__}")
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        # str(exc) repeats host and port; the underlying error is the useful part.
+        detail: BaseException = getattr(exc, "certificate_error", None) or exc.os_error
+        return FetchError(f"could not connect to {host}: {_one_line(detail)}")
+    if isinstance(exc, aiohttp.ClientResponseError):  # malformed response: skip "400, url=..."
+        return FetchError(f"network error talking to {host}: {_one_line(exc, exc.message)}")
+    return FetchError(f"network error talking to {host}: {_one_line(exc)}")
+
+
+def _one_line(exc: BaseException, text: str | None = None) -> str:
+    # aiohttp's parser errors span several lines (they draw a caret under the bad byte).
+    flat = " ".join((str(exc) if text is None else text).split())
+    return flat[:300] if flat else type(exc).__name__
+
+
+def _header_dict(headers: Any) -> dict[str, str]:
+    """Lower-case keys; a repeated header is joined with ", " (as the httpx fetcher did)."""
+    out: dict[str, str] = {}
+    for key, value in headers.items():
+        k = key.lower()
+        out[k] = f"{out[k]}, {value}" if k in out else value
+    return out
 
 
 class Fetcher:
-    """Async context manager holding one shared :class:`httpx.AsyncClient`."""
+    """Async context manager holding two :class:`aiohttp.ClientSession`: open and guarded.
+
+    Guarded fetches (``allow_private=False``) go through their own session, connector
+    and pool whose resolver is :class:`~watchers.netguard.GuardedResolver`. Keeping the
+    pools apart means a connection opened for a trusted feed to an internal host can
+    never be reused by a guarded fetch.
+    """
 
     def __init__(
         self,
@@ -229,20 +258,14 @@ class Fetcher:
         self.max_redirects = max_redirects
         self.user_agent = user_agent
         self.allowed_hosts = frozenset(h.lower() for h in allowed_hosts)
+        self._total_limit = total
         self._total = asyncio.Semaphore(total)
         self._hosts: dict[str, asyncio.Semaphore] = {}
-        limits = httpx.Limits(max_connections=total, max_keepalive_connections=min(total, 20))
-        self._client = httpx.AsyncClient(
-            transport=_RoutingTransport(limits, self.allowed_hosts),
-            timeout=httpx.Timeout(timeout, connect=connect_timeout),
-            headers={
-                "User-Agent": user_agent,
-                "Accept": ACCEPT,
-                "Accept-Encoding": "gzip, deflate",
-            },
-            follow_redirects=False,  # followed by hand: hop limit, loop check, SSRF check per hop
-            trust_env=False,  # no env proxies: the SSRF guard must see the real destination
-        )
+        self._guard = GuardedResolver(self.allowed_hosts)
+        # Created on first use: aiohttp sessions and connectors need a running loop.
+        self._open: aiohttp.ClientSession | None = None
+        self._guarded: aiohttp.ClientSession | None = None
+        self._closed = False
 
     async def __aenter__(self) -> Self:
         return self
@@ -256,7 +279,52 @@ class Fetcher:
         await self.aclose()
 
     async def aclose(self) -> None:
-        await self._client.aclose()
+        self._closed = True
+        for session in (self._open, self._guarded):
+            if session is not None:
+                await session.close()  # closes its connector and every pooled connection
+
+    def _session(self, *, guarded: bool) -> aiohttp.ClientSession:
+        if self._closed:
+            raise RuntimeError("Fetcher is closed")
+        if self._open is None or self._guarded is None:
+            # fetch()'s semaphores cap concurrency; the connector limit is only a backstop.
+            common: dict[str, Any] = {
+                "limit": self._total_limit,
+                "ssl": _ssl_context(),
+                "keepalive_timeout": _KEEPALIVE_S,
+                "max_idle": min(self._total_limit, _MAX_IDLE),
+            }
+            # One cookie jar for both sessions, like the single httpx client before;
+            # unsafe=True only means cookies from IP-address hosts are kept too (as before).
+            jar = aiohttp.CookieJar(unsafe=True)
+            self._open = self._new_session(_Connector(**common), jar)
+            # No DNS cache: the guard must vet every new connection at connect time (DNS
+            # can change between polls), never reuse an answer vetted earlier.
+            self._guarded = self._new_session(
+                _Connector(resolver=self._guard, use_dns_cache=False, **common), jar
+            )
+        return self._guarded if guarded else self._open
+
+    def _new_session(
+        self, connector: aiohttp.TCPConnector, jar: aiohttp.CookieJar
+    ) -> aiohttp.ClientSession:
+        return aiohttp.ClientSession(
+            connector=connector,
+            cookie_jar=jar,
+            # The overall per-fetch budget is asyncio.timeout in fetch(); aiohttp only
+            # bounds connection setup (DNS, TCP, TLS).
+            timeout=aiohttp.ClientTimeout(total=None, connect=self.connect_timeout),
+            headers={
+                "User-Agent": self.user_agent,
+                "Accept": ACCEPT,
+                "Accept-Encoding": "gzip, deflate",
+            },
+            auto_decompress=False,  # _decoded() inflates with a bounded output per step
+            trust_env=False,  # no env proxies: the SSRF guard must see the real destination
+            max_line_size=_MAX_HEADER_LINE,
+            max_field_size=_MAX_HEADER_LINE,
+        )
 
     def _host_semaphore(self, host: str) -> asyncio.Semaphore:
         sem = self._hosts.get(host)
@@ -287,21 +355,23 @@ class Fetcher:
         current = url
         while True:
             try:
-                host = httpx.URL(current).host
-            except (httpx.InvalidURL, ValueError) as exc:
+                parsed = URL(current)
+                host = parsed.host
+                if not host:
+                    raise ValueError("no host")
+            except (TypeError, ValueError) as exc:
                 raise FetchError(f"invalid URL {current[:200]}: {exc}") from None
             async with self._host_semaphore(host), self._total:
                 hop_start = time.monotonic()
                 try:
                     async with asyncio.timeout(max(budget, 0.001)):
-                        outcome = await self._hop(current, headers, guarded=not allow_private)
-                except TimeoutError:
-                    raise FetchError(f"timed out after {self.timeout:g} s") from None
+                        outcome = await self._hop(parsed, headers, guarded=not allow_private)
                 except FetchError:
                     raise
-                except httpx.InvalidURL as exc:
+                except aiohttp.InvalidURL as exc:
                     raise FetchError(f"invalid URL {current}: {exc}") from None
-                except (httpx.TransportError, OSError) as exc:
+                except (TimeoutError, aiohttp.ClientError, OSError) as exc:
+                    # TimeoutError: the budget above ran out (or aiohttp's connect timeout).
                     raise _network_error(exc, host, self) from None
                 budget -= time.monotonic() - hop_start
             if isinstance(outcome, _Redirect):
@@ -316,34 +386,40 @@ class Fetcher:
                 continue
             return self._result(outcome, current, etag, last_modified, hops, all_permanent, started)
 
-    async def _hop(self, url: str, headers: dict[str, str], *, guarded: bool) -> _Redirect | _Raw:
-        request = self._client.build_request("GET", url, headers=headers)
+    async def _hop(self, url: URL, headers: dict[str, str], *, guarded: bool) -> _Redirect | _Raw:
+        session = self._session(guarded=guarded)
         if guarded:
-            request.extensions[_GUARD_EXT] = True
-        response = await self._client.send(request, stream=True)
-        try:
-            status = response.status_code
+            await self._guard.check_literal(url.raw_host, url.port)
+        # Leaving the block releases the connection: back to the pool when the body was
+        # read to the end, closed when it was not (non-2xx, size limit, timeout), so an
+        # unread body never leaks or poisons a pooled connection.
+        async with session.get(url, headers=headers, allow_redirects=False) as response:
+            status = response.status
+            reason = response.reason or ""
             if status in _REDIRECTS:
-                location = response.headers.get("location")
+                location = response.headers.get("Location")
                 if not location:
                     raise FetchError(f"HTTP {status} redirect without a Location header")
                 try:
-                    target = str(response.url.join(location.strip()))
+                    # A raw space becomes %20 as with httpx (yarl would make it "+").
+                    relative = URL(location.strip().replace(" ", "%20"))
+                    target = str(response.url.join(relative))
                     target = validate_feed_url(target)
-                except (httpx.InvalidURL, ValueError) as exc:
+                except (TypeError, ValueError) as exc:
                     raise FetchError(f"redirect to an invalid URL: {location[:200]}") from exc
                 except FetchError as exc:
                     raise FetchError(f"redirect to a refused URL: {exc}") from None
                 return _Redirect(status, target)
-            hdrs = {k.lower(): v for k, v in response.headers.items()}
+            hdrs = _header_dict(response.headers)
             if not 200 <= status < 300:  # 304, 410 and errors: the body is not wanted
-                return _Raw(status, hdrs, None, response.reason_phrase)
+                return _Raw(status, hdrs, None, reason)
             length = hdrs.get("content-length", "")
             if length.isdigit() and "content-encoding" not in hdrs and int(length) > self.max_bytes:
                 raise FetchError(f"body larger than {_size_text(self.max_bytes)}", status=status)
             chunks: list[bytes] = []
             size = 0
-            async for part in _decoded(response.aiter_raw(), hdrs.get("content-encoding", "")):
+            raw = response.content.iter_any()
+            async for part in _decoded(raw, hdrs.get("content-encoding", "")):
                 size += len(part)
                 if size > self.max_bytes:
                     raise FetchError(
@@ -352,9 +428,7 @@ class Fetcher:
                 chunks.append(part)
             hdrs.pop("content-encoding", None)
             hdrs.pop("content-length", None)
-            return _Raw(status, hdrs, b"".join(chunks), response.reason_phrase)
-        finally:
-            await response.aclose()  # abandons an unread body: the connection is dropped
+            return _Raw(status, hdrs, b"".join(chunks), reason)
 
     def _result(
         self,

@@ -10,12 +10,16 @@ Two layers:
 
 DNS rebinding: a check-then-connect design is racy (the name can resolve to a public
 address for the check and to 127.0.0.1 for the connect). We therefore *connect to the
-vetted IP*: :class:`GuardedBackend` is an httpcore network backend that resolves, vets
-and then opens the TCP socket to the vetted address itself. TLS still verifies the
-certificate against the original host name (httpcore passes the URL's host as
-``server_hostname``). Because the check runs at connect time, every redirect hop and
-every new pooled connection is vetted; the guarded pool is never shared with unguarded
-fetches, so a connection opened without the guard can never be reused by a guarded one.
+vetted IP*: :class:`GuardedResolver` is the aiohttp resolver of the guarded connection
+pool, so aiohttp opens the TCP socket to exactly the addresses it returned, and it
+returns only vetted ones. TLS still verifies the certificate against the original host
+name (aiohttp passes the URL's host as ``server_hostname``). The guarded pool has DNS
+caching off, so the check runs at connect time for every new connection: every redirect
+hop and every poll is vetted again. aiohttp never asks the resolver about an IP-literal
+host, so :meth:`GuardedResolver.check_literal` vets those before the request (an IP
+literal cannot change between check and connect). The guarded pool is never shared with
+unguarded fetches, so a connection opened without the guard can never be reused by a
+guarded one.
 """
 
 from __future__ import annotations
@@ -24,10 +28,9 @@ import asyncio
 import ipaddress
 import socket
 from collections.abc import Iterable
-from typing import Any
 from urllib.parse import urlsplit
 
-import httpcore
+from aiohttp.abc import AbstractResolver, ResolveResult
 
 from releasewatch.errors import FetchError
 
@@ -127,42 +130,52 @@ async def resolve_public(host: str, port: int, allowed_hosts: Iterable[str] = ()
     return addresses
 
 
-class GuardedBackend(httpcore.AsyncNetworkBackend):
-    """httpcore backend that only opens TCP connections to vetted public addresses."""
+def _is_ip_literal(host: str) -> bool:
+    # The same test aiohttp uses to skip its resolver (aiohttp.helpers.is_ip_address):
+    # anything with a colon or made of digits and dots, including legacy forms like
+    # "127.1" (which aiohttp then refuses itself, but vetting them here costs nothing).
+    return ":" in host or host.replace(".", "").isdigit()
+
+
+class GuardedResolver(AbstractResolver):
+    """aiohttp resolver that only ever returns vetted public addresses.
+
+    Used with ``TCPConnector(resolver=..., use_dns_cache=False)`` so every new
+    connection of the guarded pool is vetted at connect time. Refusals are raised as
+    :class:`FetchError` (not ``OSError``), so aiohttp passes them through unchanged.
+    """
 
     def __init__(self, allowed_hosts: Iterable[str] = ()) -> None:
         self._allowed = frozenset(allowed_hosts)
-        self._inner = httpcore.AnyIOBackend()
 
-    async def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
+        # resolve_public is looked up at call time (tests replace it to simulate DNS).
         addresses = await resolve_public(host, port, self._allowed)
-        last: Exception | None = None
+        results: list[ResolveResult] = []
         for addr in addresses:
-            try:
-                # Connect to the address we vetted, never re-resolve the name.
-                return await self._inner.connect_tcp(
-                    addr,
-                    port,
-                    timeout=timeout,
-                    local_address=local_address,
-                    socket_options=socket_options,
+            fam = socket.AF_INET6 if ":" in addr else socket.AF_INET
+            if family not in (socket.AF_UNSPEC, fam):
+                continue
+            results.append(
+                ResolveResult(
+                    hostname=host,
+                    host=addr,  # aiohttp connects to this address; it never re-resolves
+                    port=port,
+                    family=fam,
+                    proto=0,
+                    flags=socket.AI_NUMERICHOST | socket.AI_NUMERICSERV,
                 )
-            except httpcore.ConnectError as exc:
-                last = exc
-        assert last is not None
-        raise last
+            )
+        if not results:
+            raise FetchError(f"DNS lookup failed for {host.strip('[]')}")
+        return results
 
-    async def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
-    ) -> httpcore.AsyncNetworkStream:
-        raise FetchError("unix sockets are not allowed for guarded fetches")
+    async def check_literal(self, host: str | None, port: int | None) -> None:
+        """Refuse an IP-literal host that is not public (aiohttp bypasses the resolver)."""
+        if host and _is_ip_literal(host):
+            await resolve_public(host, port or 0, self._allowed)
 
-    async def sleep(self, seconds: float) -> None:
-        await self._inner.sleep(seconds)
+    async def close(self) -> None:
+        pass
