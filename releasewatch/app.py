@@ -153,7 +153,7 @@ async def run_daemon(settings: Settings, *, stop: asyncio.Event | None = None) -
                     in_flight.discard(task)
             metrics.record_poll(outcome, time.perf_counter() - begun)
 
-        scheduler = FeedScheduler(lambda: repo.list_feeds(ctx.db), poll_job)
+        scheduler = FeedScheduler(lambda: repo.feed_schedule(ctx.db), poll_job)
         scheduler.start()
         scheduler.add_job("heartbeat", lambda: heartbeat(ctx.db), 20)
 

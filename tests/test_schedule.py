@@ -17,7 +17,7 @@ async def test_jobs_follow_feeds_and_sync_jobs_run_on_the_loop_thread():
     async def poll(feed_id: int) -> None:
         polled.append(feed_id)
 
-    sched = FeedScheduler(lambda: repo.list_feeds(db), poll, jitter_s=0, reconcile_s=1)
+    sched = FeedScheduler(lambda: repo.feed_schedule(db), poll, jitter_s=0, reconcile_s=1)
     sched.start()
     try:
         sched.add_job("beat", lambda: repo.set_state(db, "beat", "1"), 1)
