@@ -21,6 +21,7 @@ QUICK: dict[str, list[str]] = {
     "rules_quality.py": [],
     "rules_speed.py": ["--quick"],
     "grouping.py": [],
+    "scheduler_scale.py": ["--quick"],
 }
 TIMEOUT = 900
 
