@@ -17,11 +17,13 @@ $(STAMP): pyproject.toml
 demo: venv
 	$(PY) bot.py demo
 
+# One worker per core, a test file per worker: the slow files (kill -9 loop, the 10-minute
+# Telegram outage) mostly wait, so they overlap with the rest instead of adding to it.
 test: venv
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto --dist loadfile
 
 test-fast: venv
-	$(PY) -m pytest -q -m "not slow"
+	$(PY) -m pytest -q -n auto --dist loadfile -m "not slow"
 
 run: venv
 	$(PY) bot.py run

@@ -135,8 +135,8 @@ def test_feed_item_to_channel_post_through_bot_py_run(feed_server, telegram_stan
 
 
 @pytest.mark.slow
-@pytest.mark.timeout(900)
-def test_429_storm_and_two_minute_outage_lose_nothing_and_double_nothing(
+@pytest.mark.timeout(1200)
+def test_429_storm_and_ten_minute_outage_lose_nothing_and_double_nothing(
     feed_server, telegram_standin, tmp_path
 ):
     tg = telegram_standin
@@ -148,7 +148,10 @@ def test_429_storm_and_two_minute_outage_lose_nothing_and_double_nothing(
     proc = start_daemon(env_for(tg, db), tmp_path / "daemon.log")
     try:
         wait_for(lambda: len(channel_texts(tg)) >= 5, 120, "5 posts through the 429 storm")
-        outage = float(os.environ.get("RELEASEWATCH_TEST_OUTAGE_S", "120"))
+        # Issue #6: Telegram unreachable (connection refused) for ten minutes. `make test`
+        # runs the test files in parallel workers, so this costs no extra CI time;
+        # RELEASEWATCH_TEST_OUTAGE_S shortens it when iterating locally.
+        outage = float(os.environ.get("RELEASEWATCH_TEST_OUTAGE_S", "600"))
         tg.down()
         more = [pardon_item(i) for i in range(5, 8)]
         feed_server.set("/f.xml", body=rss(first + more, title="Wire"))
