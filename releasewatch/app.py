@@ -7,7 +7,7 @@ import logging
 import signal
 import sqlite3
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Collection
 from contextlib import asynccontextmanager
 from datetime import timedelta
 from typing import Any
@@ -127,33 +127,23 @@ async def run_daemon(settings: Settings, *, stop: asyncio.Event | None = None) -
         metrics_endpoint(settings) as metrics,
         context(settings, hold=timedelta(seconds=settings.hold_seconds)) as ctx,
     ):
-        in_flight: set[asyncio.Task[Any]] = set()
 
-        async def poll_job(feed_id: int) -> None:
-            try:
-                feed = repo.get_feed(ctx.db, feed_id)
-            except Exception:
-                return
-            if not feed["enabled"]:
-                return
-            due = feed["next_poll_at"]
-            if due and due > ctx.clock().isoformat():
-                return  # backing off, or Retry-After / max-age said wait
-            task = asyncio.current_task()
-            if task:
-                in_flight.add(task)
+        async def poll_job(feed: dict[str, Any]) -> None:
+            # The ticker hands over a row it just read as due, enabled and not in flight.
             begun = time.perf_counter()
             try:
                 outcome = await poll_feed(ctx, feed)
             except Exception:
                 metrics.record_poll(None, time.perf_counter() - begun)  # counted as an error
-                raise
-            finally:
-                if task:
-                    in_flight.discard(task)
+                raise  # the scheduler logs it and rests the feed for its interval
             metrics.record_poll(outcome, time.perf_counter() - begun)
 
-        scheduler = FeedScheduler(lambda: repo.feed_schedule(ctx.db), poll_job)
+        def due(limit: int, exclude: Collection[int]) -> list[dict[str, Any]]:
+            return repo.due_feeds(ctx.db, ctx.clock(), limit=limit, exclude=exclude)
+
+        # One ticker job polls what the database says is due (see watchers/schedule.py),
+        # at most twice the fetcher's concurrency in flight so the fetcher never waits.
+        scheduler = FeedScheduler(due, poll_job, max_in_flight=2 * settings.max_concurrency)
         scheduler.start()
         scheduler.add_job("heartbeat", lambda: heartbeat(ctx.db), 20)
 
@@ -218,9 +208,8 @@ async def run_daemon(settings: Settings, *, stop: asyncio.Event | None = None) -
         sender_task = asyncio.create_task(sender())
         await stop.wait()
         log.info("stopping")
-        scheduler.shutdown()
-        if in_flight:  # let polls that are writing finish their transaction
-            await asyncio.wait(in_flight, timeout=30)
+        scheduler.shutdown()  # no poll starts after this
+        await scheduler.drain(timeout=30)  # let polls in flight finish their transaction
         ctx.outbox_wakeup.set() if ctx.outbox_wakeup else None
         sender_task.cancel()
         try:

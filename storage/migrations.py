@@ -165,4 +165,12 @@ ALTER TABLE events ADD COLUMN reported_date TEXT; -- ISO date of the first repor
 CREATE INDEX events_reported ON events(kind, route, reported_date);
 """,
     ),
+    (
+        "0004_feeds_due_index",
+        """
+-- The daemon's ticker asks every second which enabled feeds are due (repo.due_feeds):
+-- with this index that is two short range scans, not a scan of every feed.
+CREATE INDEX feeds_due ON feeds(enabled, next_poll_at);
+""",
+    ),
 ]

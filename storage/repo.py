@@ -72,10 +72,9 @@ def list_feeds(db: sqlite_utils.Database, *, enabled_only: bool = False) -> list
 
 
 def feed_schedule(db: sqlite_utils.Database) -> list[Row]:
-    """Just what the scheduler reconciles on (id, interval, enabled), for every feed.
+    """Id, interval and state of every feed, cheaply (three columns, ~12 ms at 10,000).
 
-    The scheduler asks every 15 s; at 10,000 feeds whole rows cost ~110 ms a time (4 CPU
-    s per 10-minute cycle), these three columns ~12 ms.
+    The daemon no longer reconciles a job list with this (its ticker asks ``due_feeds``).
     """
     rows = db.conn.execute("SELECT id, interval_min, enabled FROM feeds ORDER BY id")
     return [{"id": i, "interval_min": m, "enabled": e} for i, m, e in rows]
@@ -101,14 +100,37 @@ def set_feed_enabled(
     return get_feed(db, feed_id)
 
 
-def due_feeds(db: sqlite_utils.Database, now: datetime) -> list[Row]:
-    return list(
-        db.query(
-            "SELECT * FROM feeds WHERE enabled = 1 AND (next_poll_at IS NULL OR next_poll_at <= ?)"
-            " ORDER BY id",
-            [iso(now)],
-        )
+def due_feeds(
+    db: sqlite_utils.Database,
+    now: datetime,
+    *,
+    limit: int | None = None,
+    exclude: Iterable[int] = (),
+) -> list[Row]:
+    """Enabled feeds whose poll is due at ``now``, in the order to poll them.
+
+    Never-polled feeds (``next_poll_at`` NULL: new or resumed) first, then the longest
+    overdue; at most ``limit``; none whose id is in ``exclude`` (polls in flight). The
+    daemon's ticker asks this every second.
+
+    Two range scans of the ``feeds_due`` index (enabled, next_poll_at), merged in order,
+    stop at the limit and at ``now``. The obvious ``next_poll_at IS NULL OR next_poll_at
+    <= ?`` cannot bound the scan: SQLite walks every enabled feed's index entry to find
+    that nothing is due (20 ms a tick at 100,000 feeds, against ~0.01 ms here).
+    """
+    skip = " AND id NOT IN (SELECT value FROM json_each(:exclude))"
+    sql = (
+        f"SELECT * FROM feeds WHERE enabled = 1 AND next_poll_at IS NULL{skip}"
+        " UNION ALL"
+        f" SELECT * FROM feeds WHERE enabled = 1 AND next_poll_at <= :now{skip}"
+        " ORDER BY next_poll_at, id LIMIT :limit"
     )
+    params = {
+        "now": iso(now),
+        "exclude": json.dumps(sorted(exclude)),
+        "limit": -1 if limit is None else limit,
+    }
+    return list(db.query(sql, params))
 
 
 def record_poll_success(

@@ -75,8 +75,8 @@ class BotDeps:
     def feeds_changed(self) -> None:
         if self.scheduler is not None and hasattr(self.scheduler, "reconcile"):
             try:
-                self.scheduler.reconcile()  # poll a new feed now, not at the next reconcile
-            except Exception:  # the scheduler's own reconcile job will retry
+                self.scheduler.reconcile()  # poll a new feed now, not at the next tick
+            except Exception:  # the scheduler's next tick (within a second) picks it up
                 log.warning("schedule reconcile after a feed change failed", exc_info=True)
 
 
