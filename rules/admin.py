@@ -13,6 +13,7 @@ with one RE2 Set pass for all their text terms; `change_alert` and `backtest` ar
 from __future__ import annotations
 
 import dataclasses
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -481,6 +482,20 @@ _EVENT_FIELDS = tuple(f.name for f in dataclasses.fields(Event) if f.name != "ev
 _EVIDENCE_FIELDS = tuple(
     f.name for f in dataclasses.fields(Evidence) if f.name not in ("rule", "how")
 )
+# Positional copies (no per-call dict of field names) while the field order is the one known
+# here; any other layout of the models falls back to copying by field name.
+_EVENT_VALUES = operator.attrgetter(*_EVENT_FIELDS)
+_EVENT_POSITIONAL = len(_EVENT_FIELDS) > 1 and [f.name for f in dataclasses.fields(Event)] == [
+    *_EVENT_FIELDS,
+    "evidence",
+]
+_EVIDENCE_POSITIONAL = [f.name for f in dataclasses.fields(Evidence)] == [
+    "rule",
+    "words",
+    "sentence",
+    "count_text",
+    "how",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -519,45 +534,40 @@ class _Compiled:
 
 
 def _compile_pred(node: Node, ids: dict[Any, int]) -> Any:
-    """Turn the AST into nested closures once, so matching does no type dispatch."""
+    """Turn the AST into one Python function, once, so matching does no type dispatch and
+    makes one call per rule per event. The generated source holds only operators, names and
+    the term ids; every rule value is bound by name (never pasted into the source)."""
+    ns: dict[str, Any] = {"_field_ok": _field_ok}
+    src = _pred_source(node, ids, ns)
+    return eval(compile(f"lambda hits, e, lang: {src}", "<admin rule>", "eval"), ns)
+
+
+def _pred_source(node: Node, ids: dict[Any, int], ns: dict[str, Any]) -> str:
+    """Python expression for `node`, the same tests (and short-circuits) as the closures
+    it replaces: a term is `id in hits`; a field compares the event (None: no event)."""
     if isinstance(node, (Phrase, Regex)):
-        i = ids[node]
-        return lambda hits, e, lang: i in hits
+        return f"({int(ids[node])} in hits)"
     if isinstance(node, Field):
-        f = node
-        v = f.value
-        # the common fields get a specialised closure (no per-call dispatch)
-        if f.name == "kind":
-            return lambda hits, e, lang: e is not None and e.kind == v
-        if f.name == "direction":
-            return lambda hits, e, lang: e is not None and e.direction == v
-        if f.name == "country":
-            return lambda hits, e, lang: e is not None and (e.country or "").upper() == v
-        if f.name == "lang":
-            return lambda hits, e, lang: lang == v
-        if f.name == "min_count":
-            return lambda hits, e, lang: e is not None and e.count is not None and e.count >= v
-        return lambda hits, e, lang: _field_ok(f, e, lang)
+        v = f"v{len(ns)}"
+        ns[v] = node.value
+        if node.name == "kind":
+            return f"(e is not None and e.kind == {v})"
+        if node.name == "direction":
+            return f"(e is not None and e.direction == {v})"
+        if node.name == "country":
+            return f'(e is not None and (e.country or "").upper() == {v})'
+        if node.name == "lang":
+            return f"(lang == {v})"
+        if node.name == "min_count":
+            return f"(e is not None and e.count is not None and e.count >= {v})"
+        ns[v] = node
+        return f"_field_ok({v}, e, lang)"
     if isinstance(node, Not):
-        inner = _compile_pred(node.item, ids)
-        return lambda hits, e, lang: not inner(hits, e, lang)
-    parts = [_compile_pred(i, ids) for i in node.items]
+        return f"(not {_pred_source(node.item, ids, ns)})"
+    parts = [_pred_source(i, ids, ns) for i in node.items]
     if not parts:
-        empty = isinstance(node, And)  # all(()) is True, any(()) is False
-        return lambda hits, e, lang: empty
-    # fold into binary closures: no generator per call (this runs per rule per event)
-    pred = parts[0]
-    for nxt in parts[1:]:
-        pred = _and2(pred, nxt) if isinstance(node, And) else _or2(pred, nxt)
-    return pred
-
-
-def _and2(a: Any, b: Any) -> Any:
-    return lambda hits, e, lang: a(hits, e, lang) and b(hits, e, lang)
-
-
-def _or2(a: Any, b: Any) -> Any:
-    return lambda hits, e, lang: a(hits, e, lang) or b(hits, e, lang)
+        return "True" if isinstance(node, And) else "False"  # all(()) / any(())
+    return "(" + (" and " if isinstance(node, And) else " or ").join(parts) + ")"
 
 
 class Matcher:
@@ -607,7 +617,11 @@ class Matcher:
                 rset.Add(p)
             rset.Compile()
             self._set = rset
-            self._term_rx = [re2.compile(p, opts) for p in patterns]
+            # per-term regexes only name the matched words of 'mention' events: compiled on
+            # first use (start-up), with the same options
+            self._term_pats = patterns
+            self._term_opts = opts
+            self._term_rx = [None] * len(patterns)
         self._rules = tuple(compiled)
         self._by_kind: dict[str, tuple[_Compiled, ...]] = {}
         self._any_kind = tuple(r for r in compiled if r.has_fields and r.kinds is None)
@@ -688,11 +702,15 @@ class Matcher:
         ev = e.evidence
         rule_id = f"admin:{r.rid}"
         if ev is not None:
-            ev = Evidence(
-                **{n: getattr(ev, n) for n in _EVIDENCE_FIELDS},
-                rule=rule_id,
-                how=f"{ev.how}; admin rule: {r.normalised}",
-            )
+            how = f"{ev.how}; admin rule: {r.normalised}"
+            if _EVIDENCE_POSITIONAL:
+                ev = Evidence(rule_id, ev.words, ev.sentence, ev.count_text, how)
+            else:
+                ev = Evidence(
+                    **{n: getattr(ev, n) for n in _EVIDENCE_FIELDS}, rule=rule_id, how=how
+                )
+        if _EVENT_POSITIONAL:
+            return RuleMatch(rule_id, r.name, Event(*_EVENT_VALUES(e), ev))
         # copy by field names: keeps any field other modules add to Event, faster than replace()
         return RuleMatch(
             rule_id, r.name, Event(**{n: getattr(e, n) for n in _EVENT_FIELDS}, evidence=ev)
@@ -701,7 +719,10 @@ class Matcher:
     def _matched_words(self, r: _Compiled, hits: frozenset[int], text: str) -> Iterable[str]:
         for _term, i in r.term_ids.items():
             if i in hits:
-                m = self._term_rx[i].search(text)
+                rx = self._term_rx[i]
+                if rx is None:
+                    rx = self._term_rx[i] = re2.compile(self._term_pats[i], self._term_opts)
+                m = rx.search(text)
                 if m:
                     yield m.group(0).strip(" \n\t.,;:!?\"'()«»")
 

@@ -16,7 +16,18 @@ from typing import Any
 from releasewatch.models import Event, Evidence
 from rules.numbers import Num, find_numbers
 from rules.packs import ALL, LangPack, languages, pack, places, raw_packs
-from rules.text import Sentence, any_overlap, clean, compile_re, find_words, has, split_sentences
+from rules.text import (
+    Sentence,
+    any_overlap,
+    any_word,
+    clean,
+    compile_re,
+    find_groups,
+    find_words,
+    has,
+    search_spans,
+    split_sentences,
+)
 
 Span = tuple[int, int]
 
@@ -44,6 +55,29 @@ class _Cand:
     num_span: Span | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
+    def __eq__(self, other: object) -> bool:
+        # the dataclass __eq__ (merge uses `in` / remove / index on candidates), field by field
+        # with an early exit instead of building two 12-field tuples per comparison
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        o: _Cand = other  # type: ignore[assignment]
+        return (
+            self.kind == o.kind
+            and self.sent == o.sent
+            and self.sentence == o.sentence
+            and self.words == o.words
+            and self.count == o.count
+            and self.count_text == o.count_text
+            and self.qualifier == o.qualifier
+            and self.direction == o.direction
+            and self.formula == o.formula
+            and self.how == o.how
+            and self.num_span == o.num_span
+            and self.extra == o.extra
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # as the dataclass: mutable, unhashable
+
 
 class _Scan:
     """Per-item view of which lexicons can match at all (one RE2 Set pass over the item).
@@ -66,32 +100,96 @@ class _Scan:
             return []
         return find_words(rx, text)
 
+    def any(self, rx: Any, text: str) -> bool:
+        """bool(self.find(rx, text)), stopping at the first match."""
+        if rx is None:
+            return False
+        i = self.index.get(id(rx))
+        if i is not None and i not in self.present:
+            return False
+        return any_word(rx, text)
 
-@dataclass
+
 class _SentCtx:
     """Per-sentence lazily computed facts."""
 
-    s: Sentence
-    pk: LangPack
-    sc: _Scan
-    _nums: list[Num] | None = None
-    _persons: list[Span] | None = None
-    _subs: list[Span] | None = None
-    release_live: bool = False  # an accepted release trigger in this sentence
+    __slots__ = (
+        "_full",
+        "_nums",
+        "_persons",
+        "_subs",
+        "here",
+        "in_sentence",
+        "pk",
+        "release_live",
+        "s",
+        "sc",
+        "text",
+    )
+
+    def __init__(
+        self,
+        s: Sentence,
+        pk: LangPack,
+        sc: _Scan,
+        here: frozenset[int],
+        in_sentence: frozenset[int],
+    ) -> None:
+        self.s = s
+        self.text = s.text
+        self.pk = pk
+        self.sc = sc
+        # Set indexes of the lexicons that match in the item *and* in this sentence: a lexicon
+        # outside it finds nothing in the whole sentence (substrings still follow the item-level
+        # Set only, as a match at a substring's start need not be one in the sentence)
+        self.here = here
+        self.in_sentence = in_sentence  # Set indexes of the lexicons that match in the sentence
+        self._nums: list[Num] | None = None
+        self._persons: list[Span] | None = None
+        self._subs: list[Span] | None = None
+        self._full: dict[int, list[Span]] = {}  # id(lexicon) -> spans in the whole sentence
+        self.release_live = False  # an accepted release trigger in this sentence
 
     def find_in(self, rx: Any, a: int = 0, b: int | None = None) -> list[Span]:
-        """Lexicon spans inside s.text[a:b], relative to a."""
-        text = self.s.text
+        """Lexicon spans inside s.text[a:b], relative to a (shared lists: do not mutate)."""
         if b is None:
-            return self.sc.find(rx, text) if a == 0 else self.sc.find(rx, text[a:])
+            if a == 0:
+                key = id(rx)
+                hits = self._full.get(key)
+                if hits is None:
+                    if rx is None:
+                        hits = []
+                    else:
+                        i = self.sc.index.get(key)
+                        hits = (
+                            []
+                            if i is not None and i not in self.here
+                            else find_words(rx, self.text)
+                        )
+                    self._full[key] = hits
+                return hits
+            return self.sc.find(rx, self.text[a:])
         if b <= a:
             return []
-        return self.sc.find(rx, text[a:b])
+        return self.sc.find(rx, self.text[a:b])
+
+    def any_in(self, rx: Any, a: int = 0, b: int | None = None) -> bool:
+        """bool(self.find_in(rx, a, b))."""
+        if b is None:
+            if a == 0:
+                return bool(self.find_in(rx))
+            return self.sc.any(rx, self.text[a:])
+        if b <= a:
+            return False
+        return self.sc.any(rx, self.text[a:b])
 
     @property
     def nums(self) -> list[Num]:
         if self._nums is None:
-            self._nums = find_numbers(self.s.text, self.pk.langs)
+            here = self.in_sentence
+            # number-word regexes that match nowhere in the sentence are not run
+            absent = [rid for rid, i in self.pk.number_words if i not in here]
+            self._nums = find_numbers(self.text, self.pk.langs, absent=absent)
         return self._nums
 
     @property
@@ -204,27 +302,34 @@ class Engine:
         sents.extend(Sentence.build(t) for t in split_sentences(summary))
         sc = _Scan(pk, full)
         item_ctx = {
-            "title_hist": bool(title and sc.find(pk.hist, title)),
-            "swap": bool(sc.find(pk.p_swap, full)),
+            "title_hist": bool(title) and sc.any(pk.hist, title),
+            "swap": sc.any(pk.p_swap, full),
             # a strong release word (pardon, amnesty...) itself says this is about detainees
-            "detainee": bool(sc.find(pk.detainee_ctx, full) or sc.find(pk.p_strong, full)),
-            "sanctions": bool(sc.find(pk.s_nouns, full)),
-            "s_block": bool(sc.find(pk.s_blockers, full)),
+            "detainee": sc.any(pk.detainee_ctx, full) or sc.any(pk.p_strong, full),
+            "sanctions": sc.any(pk.s_nouns, full),
+            "s_block": sc.any(pk.s_blockers, full),
             # bail / judicial supervision / pending trial: a court letting someone go is not
             # a pardon, amnesty or exchange (the item must name one of those to count)
-            "pretrial": bool(sc.find(pk.pretrial, full)),
-            "grounds": bool(sc.find(pk.p_grounds, full)),
+            "pretrial": sc.any(pk.pretrial, full),
+            "grounds": sc.any(pk.p_grounds, full),
             # "20 bison released": an animal / city headline makes the whole item a non-event
-            "title_nonevent": bool(title and sc.find(pk.nonevent_ctx, title)),
-            "completion": bool(sc.find(pk.completion, full)),
+            "title_nonevent": bool(title) and sc.any(pk.nonevent_ctx, title),
+            "completion": sc.any(pk.completion, full),
             "pub_year": pub_year,
             "published": published,
             "summary_hist": False,  # a release in the summary was told as background
             "summary_live": False,  # ... and one was told as news
         }
         cands: list[_Cand] = []
+        present = sc.present
+        triggers = pk.trigger_ids
         for i, s in enumerate(sents):
-            ctx = _SentCtx(s, pk, sc)
+            # one Set pass per sentence: which lexicons match in it at all
+            in_sentence = pk.present(s.text)
+            here = present & in_sentence
+            if triggers is not None and here.isdisjoint(triggers):
+                continue  # no pardon / sanctions / count trigger: no candidate in this sentence
+            ctx = _SentCtx(s, pk, sc, here, in_sentence)
             taken: set[int] = set()
             cands.extend(self._pardon(i, ctx, item_ctx, taken))
             cands.extend(self._sanctions(i, ctx, item_ctx))
@@ -269,7 +374,7 @@ class Engine:
             t_end = s.tok(span[1] - 1)
             last = min(len(s.token_ends) - 1, t_end + 6)
             cut = min(hi, s.token_ends[last]) if last > t_end else span[1]
-            if cut > span[1] and ctx.find_in(pk.post_cues, span[1], cut):
+            if cut > span[1] and ctx.any_in(pk.post_cues, span[1], cut):
                 return "post-negation"
         return None
 
@@ -290,25 +395,28 @@ class Engine:
         self, ctx: _SentCtx, span: Span, pub_year: int | None, published: Any = None
     ) -> bool:
         s, pk = ctx.s, ctx.pk
-        if pk.hist is not None and ctx.find_in(pk.hist):
+        if pk.hist is not None and ctx.any_in(pk.hist):
             return True
         if pub_year is None:
             return False
+        lo, hi = s.clause_span(span[0])
+        clause = s.text[lo:hi]
+        if "19" not in clause and "20" not in clause:
+            return False  # no year (both patterns below need a 19xx / 20xx year)
         if isinstance(published, datetime):
             # "released in August 2024" told in June 2025: background, not news
-            lo, hi = s.clause_span(span[0])
-            when = _month_year(s.text[lo:hi])
+            when = _month_year(clause)
             if (
                 when is not None
                 and (published.year * 12 + published.month) - (when[0] * 12 + when[1]) >= 3
             ):
                 return True
-        lo, hi = s.clause_span(span[0])
-        for m in _YEAR.finditer(s.text[lo:hi]):
-            y = int(m.group(1))
+        for spans in find_groups(_YEAR, clause):
+            a, b = spans[1]
+            y = int(clause[a:b])
             if y > pub_year - 2:
                 continue
-            ys = (m.start(1) + lo, m.end(1) + lo)
+            ys = (a + lo, b + lo)
             g = s.gap(span, ys)
             if g <= 2:
                 return True  # "the 1962 exchange", "lifted in 2015"
@@ -388,9 +496,12 @@ class Engine:
 
     def _attached(self, ctx: _SentCtx, n: Num, extra: list[Span] = ()) -> bool:  # type: ignore[assignment]
         """A counted noun (people, prisoners, осуждённых...) follows within two words."""
-        for p in list(ctx.persons) + list(extra):
-            if p[0] >= n.end and ctx.s.gap((n.start, n.end), p) <= 2:
-                return True
+        span = (n.start, n.end)
+        gap = ctx.s.gap
+        for spans in (ctx.persons, extra):
+            for p in spans:
+                if p[0] >= n.end and gap(span, p) <= 2:
+                    return True
         return False
 
     def _qualifier(self, ctx: _SentCtx, n: Num) -> tuple[str | None, str]:
@@ -398,14 +509,14 @@ class Engine:
         if rx is None:
             return None, ""
         tail = ctx.s.text[max(0, n.start - 30) : n.start]
-        if not has(rx, tail):
+        spans = search_spans(rx, tail)
+        if spans is None:
             return None, ""
-        m = rx.search(tail)
-        if not m:
-            return None, ""
-        for name, val in m.groupdict().items():
-            if val:
-                return name, val
+        # the first named group (in groupdict() order) that matched a non-empty string
+        for name, gi in _group_names(rx):
+            a, b = spans[gi]
+            if a >= 0 and b > a:
+                return name, tail[a:b]
         return None, ""
 
     # ---------------------------------------------------------------- pardon
@@ -434,27 +545,34 @@ class Engine:
             return []
         trigs.sort()
         trig_spans = [t[0] for t in trigs]
-        nonevent = bool(ctx.find_in(pk.nonevent_ctx))
+        nonevent = ctx.any_in(pk.nonevent_ctx)
         pretrial_all = False
         pretrial_spans: list[Span] = []
-        if item["pretrial"] and not ctx.find_in(pk.pc_phrases):
+        if item["pretrial"] and not ctx.any_in(pk.pc_phrases):
             # (a release of people named as political prisoners still counts: Venezuela's
             # "excarcelaciones" come with precautionary measures)
             pretrial_all = not item["grounds"]
             pretrial_spans = ctx.find_in(pk.pretrial)
-        product = bool(ctx.find_in(pk.product_ctx))
+        product = ctx.any_in(pk.product_ctx)
         nums = ctx.nums
+        subs = ctx.subs  # (no 'including' cue: no sub-figure, no reference trigger)
         good = [
             i
             for i, n in enumerate(nums)
-            if n.value is not None and n.bad is None and not self._is_sub(ctx, n, trig_spans)
+            if n.value is not None
+            and n.bad is None
+            and not (subs and self._is_sub(ctx, n, trig_spans))
         ]
         # reference triggers: "among those released", "среди помилованных" -> not a new event
-        refs = {
-            i
-            for i, (sp, _k) in enumerate(trigs)
-            if any(c[1] <= sp[0] and s.gap(c, sp) <= 3 for c in ctx.subs)
-        }
+        refs = (
+            {
+                i
+                for i, (sp, _k) in enumerate(trigs)
+                if any(c[1] <= sp[0] and s.gap(c, sp) <= 3 for c in subs)
+            }
+            if subs
+            else set()
+        )
         # greedy trigger <-> number assignment by token distance, within one clause
         pairs: list[tuple[int, int, int, int]] = []
         for ti, (sp, _kind) in enumerate(trigs):
@@ -613,10 +731,10 @@ class Engine:
         sa_l = ctx.find_in(pk.s_sa_lifted)
         sa_i = ctx.find_in(pk.s_sa_imposed)
         if not (
-            nouns or sa_l or sa_i or ctx.find_in(pk.s_list_lifted) or ctx.find_in(pk.s_list_imposed)
+            nouns or sa_l or sa_i or ctx.any_in(pk.s_list_lifted) or ctx.any_in(pk.s_list_imposed)
         ):
             return []
-        if pk.s_blockers and ctx.find_in(pk.s_blockers):
+        if pk.s_blockers and ctx.any_in(pk.s_blockers):
             return []
         if item["s_block"] and not places().actors_set.Match(text):
             # a sports / regulator story ("the league sanctioned the club"): only a sentence
@@ -679,7 +797,7 @@ class Engine:
             return True
         pk, s = ctx.pk, ctx.s
         lo, _hi = s.clause_span(span[0])
-        if pk.s_background is not None and ctx.find_in(pk.s_background, lo, span[0]):
+        if pk.s_background is not None and ctx.any_in(pk.s_background, lo, span[0]):
             return True
         return self._historical(ctx, span, pub_year)
 
@@ -694,7 +812,7 @@ class Engine:
         phrases = ctx.find_in(pk.pc_phrases)
         if not phrases:
             return []
-        if (ctx.release_live or item["title_hist"]) and not ctx.find_in(pk.pc_current):
+        if (ctx.release_live or item["title_hist"]) and not ctx.any_in(pk.pc_current):
             # "5,900 inmates, including political detainees, were freed": a release;
             # "35 years ago 200 political prisoners walked free": an anniversary piece
             return []
@@ -703,19 +821,19 @@ class Engine:
         for i, n in enumerate(nums):
             if n.value is None or n.bad is not None or i in taken or n.formula:
                 continue
-            if self._is_sub(ctx, n, []):
+            if ctx.subs and self._is_sub(ctx, n, []):
                 continue
             lo, hi = s.clause_span(n.start)
             if (
                 pk.cumul is not None
-                and ctx.find_in(pk.cumul, lo, hi)
+                and ctx.any_in(pk.cumul, lo, hi)
                 and not self._still_held(ctx, i, hi)
             ):
                 continue
-            if pk.hyp_pre is not None and ctx.find_in(pk.hyp_pre, lo, n.start):
+            if pk.hyp_pre is not None and ctx.any_in(pk.hyp_pre, lo, n.start):
                 continue
             tail = text[max(0, n.start - 40) : n.start]
-            current = bool(ctx.find_in(pk.pc_current, lo, hi))
+            current = ctx.any_in(pk.pc_current, lo, hi)
             if pk.increment_tail is not None and has(pk.increment_tail, tail) and not current:
                 continue  # "another 12", "ещё 12" (but "ещё 1 150 остаются": still held)
             if pk.increment_head is not None and has(pk.increment_head, text[n.end : n.end + 20]):
@@ -823,33 +941,43 @@ class Engine:
                 final.append(c)
         final.sort(key=lambda c: cands.index(c))
         title = sents[0].text if sents and sents[0].is_title else ""
-        return [self._event(c, title, full, published) for c in final]
+        memo: dict[tuple[int, str], str | None] = {}
+        return [self._event(c, title, full, published, memo) for c in final]
 
-    def _event(self, c: _Cand, title: str, full: str, published: Any) -> Event:
+    def _event(
+        self,
+        c: _Cand,
+        title: str,
+        full: str,
+        published: Any,
+        memo: dict[tuple[int, str], str | None] | None = None,
+    ) -> Event:
         pl = places()
+        seen: dict[tuple[int, str], str | None] = {} if memo is None else memo
 
         def first(
             table: tuple[tuple[str, Any], ...], rset: Any, texts: tuple[str, ...]
         ) -> str | None:
-            # the Set says which entries occur; only those are searched for a position
+            # the first entry found in the first text that names one (memoised per item:
+            # the events of an item share the title and the full text)
             for t in texts:
-                best: tuple[int, str] | None = None
-                for i in rset.Match(t) or ():
-                    code, rx = table[i]
-                    hits = find_words(rx, t)
-                    if hits and (best is None or hits[0][0] < best[0]):
-                        best = (hits[0][0], code)
-                if best:
-                    return best[1]
+                key = (id(table), t)
+                if key in seen:
+                    code = seen[key]
+                else:
+                    code = seen[key] = _first_in(table, rset, t)
+                if code is not None:
+                    return code
             return None
 
         country = first(pl.countries, pl.countries_set, (c.sentence, title, full))
         by = source = target = date = None
         if c.kind == "sanctions":
             by = first(pl.actors, pl.actors_set, (c.sentence, title))
-            m = pl.target_prep.search(c.sentence)
-            if m:
-                target = m.group(1).strip(" «»\"'.,")
+            spans = search_spans(pl.target_prep, c.sentence)
+            if spans is not None:
+                a, b = spans[1]
+                target = c.sentence[a:b].strip(" «»\"'.,")
         if c.kind == "prisoner_count":
             source = first(pl.sources, pl.sources_set, (c.sentence, full))
         if c.kind == "pardon":
@@ -880,16 +1008,28 @@ class Engine:
         )
 
 
+def _first_in(table: tuple[tuple[str, Any], ...], rset: Any, text: str) -> str | None:
+    """The code of the table entry matching earliest in `text` (first in table order on a
+    tie), or None. The Set says which entries occur; only those are searched for a position."""
+    best: tuple[int, str] | None = None
+    for i in rset._set.Match(text.encode()):
+        code, rx = table[i]
+        hits = find_words(rx, text)
+        if hits and (best is None or hits[0][0] < best[0]):
+            best = (hits[0][0], code)
+    return best[1] if best else None
+
+
 def _unqualified(pk: LangPack, tail: str) -> str:
     """`tail` without a trailing qualifier ('more than', 'più di', 'plus de'), whose own
     preposition is not a comparison cue."""
     rx = pk.qualifier_tail
-    if rx is None or not has(rx, tail):
+    if rx is None:
         return tail
-    m = rx.search(tail)
-    if not m:
+    spans = search_spans(rx, tail)
+    if spans is None:
         return tail
-    start = m.start()
+    start = spans[0][0]
     return tail[: start + 1] if start < len(tail) and not tail[start].isalpha() else tail[:start]
 
 
@@ -915,6 +1055,12 @@ def _join_coordinated(counted: list[_Cand]) -> list[_Cand]:
 _MONTH_YEAR: Any = None
 
 
+@cache
+def _group_names(rx: Any) -> tuple[tuple[str, int], ...]:
+    """(name, index) of rx's named groups, in the order re2's Match.groupdict() gives them."""
+    return tuple(rx.groupindex.items())
+
+
 def _month_year(text: str) -> tuple[int, int] | None:
     """(year, month) of a 'Month YYYY' / 'D Month YYYY' mention, via the month table."""
     global _MONTH_YEAR
@@ -924,13 +1070,12 @@ def _month_year(text: str) -> tuple[int, int] | None:
         _MONTH_YEAR = compile_re(
             rf"(?i)(?:^|[^\pL])({alt})\.?,?\s(?:de\s|del\s)?((?:19|20)\d\d)(?:[^\pN]|$)"
         )
-    if not has(_MONTH_YEAR, text):
+    spans = search_spans(_MONTH_YEAR, text)
+    if spans is None:
         return None
-    m = _MONTH_YEAR.search(text)
-    if not m:
-        return None
-    month = pl.months.get(m.group(1).lower())
-    return (int(m.group(2)), month) if month else None
+    (a1, b1), (a2, b2) = spans[1], spans[2]
+    month = pl.months.get(text[a1:b1].lower())
+    return (int(text[a2:b2]), month) if month else None
 
 
 def _approximate(c: _Cand) -> bool:
@@ -962,14 +1107,14 @@ def _find_date(sentence: str, published: Any) -> str | None:
     """ISO date of a 'D Month [YYYY]' / 'Month D, YYYY' mention, using the month table."""
     pl = places()
     default_year = published.year if isinstance(published, datetime) else None
-    m = pl.date_dmy.search(sentence)
-    if m:
-        day, mon, year = m.group(1), m.group(2), m.group(3)
+    spans = search_spans(pl.date_dmy, sentence)
+    if spans is not None:
+        day, mon, year = (sentence[a:b] if a >= 0 else None for a, b in spans[1:4])
     else:
-        m = pl.date_mdy.search(sentence)
-        if not m:
+        spans = search_spans(pl.date_mdy, sentence)
+        if spans is None:
             return None
-        mon, day, year = m.group(1), m.group(2), m.group(3)
+        mon, day, year = (sentence[a:b] if a >= 0 else None for a, b in spans[1:4])
     month = pl.months.get(mon.lower().rstrip("."))
     y = int(year) if year else default_year
     if not month or not y or not (1 <= int(day) <= 31):

@@ -9,6 +9,7 @@ import html
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import re2
 
@@ -17,11 +18,19 @@ _OPTS.log_errors = False
 
 _TAG = re2.compile(r"<[^<>]{0,1000}>", _OPTS)
 _WS = re2.compile(r"[ \t\x{00a0}\x{202f}\x{2009}\x{2007}]+", _OPTS)
-_SENT_END = re2.compile(r"[.!?…]+[\"»”’')]*\s+|\n+", _OPTS)
 # Internal, fixed tokenisers (never user supplied, linear): stdlib `re` is used here only
 # because RE2's Python wrapper costs ~5 us per match object and these run on every token.
+# Sentence ends: RE2's r"[.!?…]+[\"»”’')]*\s+|\n+" in stdlib `re`, same matches. [\t\n\f\r ]
+# is RE2's \s (stdlib's \s also takes Unicode spaces). The three classes are disjoint, so the
+# possessive quantifiers and the look-behind (a run of stops is only tried from its first
+# stop) change no match; they keep the scan linear, and starting with a plain class lets
+# `re` skip to candidate characters (4x faster).
+_SENT_END = re.compile(r"[.!?…\n](?:(?<=\n)\n*|(?<![.!?…]{2})[.!?…]*+[\"»”’')]*+[\t\n\f\r ]+)")
 _WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
-_CLAUSE = re.compile(r"[,;:()\[\]]\s|\s[—–-]\s|[;:]")
+# Clause breaks: r"[,;:()\[\]]\s|\s[—–-]\s|[;:]" with ';' / ':' taken first (the branches
+# start with disjoint characters, so at any position at most one applies and the order does
+# not matter): the same matches, 1.6x faster to scan.
+_CLAUSE = re.compile(r"[;:]\s?|[,()\[\]]\s|\s[—–-]\s")
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\t": " "})
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREV = frozenset(
@@ -30,12 +39,47 @@ _ABBREV = frozenset(
 )
 
 
-def compile_re(pattern: str, *, longest: bool = False) -> re2._Regexp:
-    """Compile an internal pattern in RE2 (errors raise re2.error)."""
+def compile_re(pattern: str, *, longest: bool = False, lazy: bool = False) -> re2._Regexp:
+    """Compile an internal pattern in RE2 (errors raise re2.error). `lazy`: compile on first
+    use instead (start-up: many pack lexicons are never needed by a process)."""
+    if lazy:
+        return LazyRe(pattern, longest)  # type: ignore[return-value]
     opts = re2.Options()
     opts.log_errors = False
     opts.longest_match = longest
     return re2.compile(pattern, opts)
+
+
+class LazyRe:
+    """Stands in for a compiled RE2 regex and compiles it on first use.
+
+    `pattern` is there at once (RE2 Sets are built from it); the first access to the compiled
+    program (`_regexp`, as find_words / has use it) or to any other regex attribute compiles
+    it, once: later `_regexp` reads are plain slot reads."""
+
+    __slots__ = ("_compiled", "_longest", "_regexp", "pattern")
+
+    def __init__(self, pattern: str, longest: bool) -> None:
+        self.pattern = pattern
+        self._longest = longest
+
+    def _compile(self) -> re2._Regexp:
+        rx = compile_re(self.pattern, longest=self._longest)
+        self._regexp = rx._regexp
+        self._compiled = rx
+        return rx
+
+    def __getattr__(self, name: str) -> Any:
+        # only reached for a slot not yet set (before the first compile) or a regex attribute
+        if name == "_regexp":
+            return self._compile()._regexp
+        if name == "_compiled" or name.startswith("__"):
+            raise AttributeError(name)
+        try:
+            rx = self._compiled
+        except AttributeError:
+            rx = self._compile()
+        return getattr(rx, name)
 
 
 def clean(text: str | None) -> str:
@@ -52,6 +96,8 @@ def clean(text: str | None) -> str:
         for ch in "\u00a0\u202f\u2009\u2007":
             if ch in text:
                 text = text.replace(ch, " ")
+    if "\n" not in text:
+        return " ".join(text.split())  # one line: already stripped
     return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
 
 
@@ -135,25 +181,36 @@ class Sentence:
         if starts is None:
             self._tokens()
             starts = self._starts
-        return max(0, bisect_right(starts, pos) - 1)  # type: ignore[arg-type]
+        i = bisect_right(starts, pos) - 1  # type: ignore[arg-type]
+        return i if i > 0 else 0
 
     def clause_of(self, pos: int) -> int:
         bounds = self._bounds if self._bounds is not None else self.clause_bounds
         return bisect_right(bounds, pos) - 1
 
     def clause_span(self, pos: int) -> tuple[int, int]:
-        i = self.clause_of(pos)
-        lo = self.clause_bounds[i]
-        hi = self.clause_bounds[i + 1] if i + 1 < len(self.clause_bounds) else len(self.text)
-        return lo, hi
+        bounds = self._bounds if self._bounds is not None else self.clause_bounds
+        i = bisect_right(bounds, pos) - 1
+        return bounds[i], (bounds[i + 1] if i + 1 < len(bounds) else len(self.text))
 
     def gap(self, a: tuple[int, int], b: tuple[int, int]) -> int:
         """Number of tokens strictly between spans a and b (0 when adjacent/overlapping)."""
         if a[1] <= b[0]:
-            return max(0, self.tok(b[0]) - self.tok(max(a[1] - 1, a[0])) - 1)
-        if b[1] <= a[0]:
-            return max(0, self.tok(a[0]) - self.tok(max(b[1] - 1, b[0])) - 1)
-        return 0
+            first, second = a, b
+        elif b[1] <= a[0]:
+            first, second = b, a
+        else:
+            return 0
+        starts = self._starts
+        if starts is None:
+            self._tokens()
+            starts = self._starts
+        # tok(second start) - tok(last char of first) - 1, at least 0
+        j = bisect_right(starts, second[0]) - 1  # type: ignore[arg-type]
+        last = first[1] - 1
+        i = bisect_right(starts, last if last > first[0] else first[0]) - 1  # type: ignore[arg-type]
+        g = (j if j > 0 else 0) - (i if i > 0 else 0) - 1
+        return g if g > 0 else 0
 
 
 _UNANCHORED = re2._Anchor.UNANCHORED
@@ -166,17 +223,16 @@ def find_words(rx: re2._Regexp, text: str) -> list[tuple[int, int]]:
     Calls RE2's matcher directly on the UTF-8 bytes: the Python wrapper's generator and match
     objects cost more than the match itself on these short sentences.
     """
-    out: list[tuple[int, int]] = []
     b = text.encode()
     n = len(b)
-    ascii_only = n == len(text)
     match = rx._regexp.Match
-    pos = 0
+    s, e = match(_UNANCHORED, b, 0, n)[0]
+    if s < 0:
+        return []  # the common case: no match at all
+    out: list[tuple[int, int]] = []
+    ascii_only = n == len(text)
     tlen = len(text)
-    while pos <= n:
-        s, e = match(_UNANCHORED, b, pos, n)[0]
-        if s < 0:
-            break
+    while True:
         if ascii_only:
             cs, ce = s, e
         else:
@@ -187,6 +243,11 @@ def find_words(rx: re2._Regexp, text: str) -> list[tuple[int, int]]:
         if not (ce < tlen and text[ce].isalnum()):
             out.append((cs, ce))
         pos = e if e > s else e + 1
+        if pos > n:
+            break
+        s, e = match(_UNANCHORED, b, pos, n)[0]
+        if s < 0:
+            break
     return out
 
 
@@ -216,6 +277,43 @@ def find_groups(rx: re2._Regexp, text: str) -> list[list[tuple[int, int]]]:
     return out
 
 
+def any_word(rx: re2._Regexp, text: str) -> bool:
+    """bool(find_words(rx, text)), but stops at the first word-edged match."""
+    b = text.encode()
+    n = len(b)
+    match = rx._regexp.Match
+    s, e = match(_UNANCHORED, b, 0, n)[0]
+    if s < 0:
+        return False
+    ascii_only = n == len(text)
+    tlen = len(text)
+    while True:
+        ce = e if ascii_only else _BYTES_TO_CHARS(b, 0, e)
+        if not (ce < tlen and text[ce].isalnum()):
+            return True
+        pos = e if e > s else e + 1
+        if pos > n:
+            return False
+        s, e = match(_UNANCHORED, b, pos, n)[0]
+        if s < 0:
+            return False
+
+
+def search_spans(rx: re2._Regexp, text: str) -> list[tuple[int, int]] | None:
+    """Char spans of group 0..n of the first match ((-1, -1) when a group is unset), or None:
+    `rx.search(text)` without the wrapper's match object."""
+    b = text.encode()
+    spans = rx._regexp.Match(_UNANCHORED, b, 0, len(b))
+    if spans[0][0] < 0:
+        return None
+    if len(b) == len(text):
+        return spans
+    return [
+        (_BYTES_TO_CHARS(b, 0, a), _BYTES_TO_CHARS(b, 0, z)) if a >= 0 else (-1, -1)
+        for a, z in spans
+    ]
+
+
 def has(rx: re2._Regexp, text: str) -> bool:
     """Does `rx` match anywhere in `text` (no span bookkeeping)."""
     b = text.encode()
@@ -233,8 +331,9 @@ def lexicon_re(fragments: Iterable[str]) -> re2._Regexp | None:
     frags = sorted({f.replace("\\pL", LETTER) for f in fragments if f}, key=len, reverse=True)
     if not frags:
         return None
-    # No capture group: RE2 can then answer with its fast DFA instead of the NFA.
-    return compile_re(r"(?i)(?:^|[^\pL\pN])(?:" + "|".join(frags) + ")", longest=True)
+    # No capture group: RE2 can then answer with its fast DFA instead of the NFA. Compiled on
+    # first use (RE2 Sets are built from the pattern text).
+    return compile_re(r"(?i)(?:^|[^\pL\pN])(?:" + "|".join(frags) + ")", longest=True, lazy=True)
 
 
 def any_overlap(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
