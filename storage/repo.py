@@ -71,15 +71,6 @@ def list_feeds(db: sqlite_utils.Database, *, enabled_only: bool = False) -> list
     return list(db.query(sql))
 
 
-def feed_schedule(db: sqlite_utils.Database) -> list[Row]:
-    """Id, interval and state of every feed, cheaply (three columns, ~12 ms at 10,000).
-
-    The daemon no longer reconciles a job list with this (its ticker asks ``due_feeds``).
-    """
-    rows = db.conn.execute("SELECT id, interval_min, enabled FROM feeds ORDER BY id")
-    return [{"id": i, "interval_min": m, "enabled": e} for i, m, e in rows]
-
-
 def remove_feed(db: sqlite_utils.Database, feed_id: int) -> Row:
     feed = get_feed(db, feed_id)
     with db.atomic():

@@ -248,14 +248,3 @@ def test_store_new_items_marks_copies_within_one_body_and_skips_known_keys():
     )
     assert [(s.item.key, s.duplicate_of) for s in again] == [("3", stored[0].id)]
     assert repo.get_feed(db, fid)["items_seen"] == 3
-
-
-def test_feed_schedule_lists_every_feed_with_its_interval_and_state():
-    db = open_db()
-    a = repo.add_feed(db, "https://a.example/rss", interval_min=5)
-    b = repo.add_feed(db, "https://b.example/rss")
-    repo.set_feed_enabled(db, b, False)
-    assert repo.feed_schedule(db) == [
-        {"id": a, "interval_min": 5, "enabled": 1},
-        {"id": b, "interval_min": 10, "enabled": 0},
-    ]
