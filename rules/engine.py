@@ -8,7 +8,8 @@ across title and summary. All lexicons come from the JSON packs (rules/packs).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cache
 from typing import Any
@@ -189,7 +190,19 @@ class _SentCtx:
             here = self.in_sentence
             # number-word regexes that match nowhere in the sentence are not run
             absent = [rid for rid, i in self.pk.number_words if i not in here]
-            self._nums = find_numbers(self.text, self.pk.langs, absent=absent)
+            nums = find_numbers(self.text, self.pk.langs, absent=absent)
+            vt = self.pk.vague_tail
+            if vt is not None:
+                # "некалькі тысяч", "several thousand": a vague amount, not 1,000
+                nums = [
+                    replace(n, value=None, bad="vague")
+                    if n.words
+                    and n.bad is None
+                    and has(vt, self.text[max(0, n.start - 25) : n.start])
+                    else n
+                    for n in nums
+                ]
+            self._nums = nums
         return self._nums
 
     @property
@@ -310,11 +323,16 @@ class Engine:
             "s_block": sc.any(pk.s_blockers, full),
             # bail / judicial supervision / pending trial: a court letting someone go is not
             # a pardon, amnesty or exchange (the item must name one of those to count)
-            "pretrial": sc.any(pk.pretrial, full),
+            "pretrial": bool(_unmasked(sc.find(pk.pretrial, full), sc.find(pk.masks, full))),
             "grounds": sc.any(pk.p_grounds, full),
             # "20 bison released": an animal / city headline makes the whole item a non-event
             "title_nonevent": bool(title) and sc.any(pk.nonevent_ctx, title),
             "completion": sc.any(pk.completion, full),
+            # a kidnap victim set free (police rescue, ransom) is not released from detention,
+            # unless the item speaks of political prisoners (Venezuela's opposition calls
+            # detentions "secuestros")
+            "kidnap": sc.any(pk.kidnap, full) and not sc.any(pk.pc_phrases, full),
+            "title_past": False,  # the headline's release was background or a running total
             "pub_year": pub_year,
             "published": published,
             "summary_hist": False,  # a release in the summary was told as background
@@ -369,6 +387,8 @@ class Engine:
                 return "infinitive complement"
         if self._infinitive(ctx, span):
             return "infinitive"
+        if pk.fut_word is not None and has(pk.fut_word, s.text[span[0] : span[1]].split(" ", 1)[0]):
+            return "future"  # "excarcelará a 553 presos": a promise, not a release
         if post and pk.post_cues is not None:
             # only the next few words of the same clause: "no exchange is planned"
             t_end = s.tok(span[1] - 1)
@@ -397,10 +417,17 @@ class Engine:
         s, pk = ctx.s, ctx.pk
         if pk.hist is not None and ctx.any_in(pk.hist):
             return True
+        lo, hi = s.clause_span(span[0])
+        if pk.past_rel is not None:
+            for c in ctx.find_in(pk.past_rel, lo, hi):
+                # "pardoned last year", "ułaskawiony w ubiegłym roku": a past release
+                if s.gap(span, (c[0] + lo, c[1] + lo)) <= 2:
+                    return True
         if pub_year is None:
             return False
-        lo, hi = s.clause_span(span[0])
         clause = s.text[lo:hi]
+        if isinstance(published, datetime) and _months_ago(s.text, lo, hi, span[0], published):
+            return True  # "liberata a gennaio" told in May: background
         if "19" not in clause and "20" not in clause:
             return False  # no year (both patterns below need a 19xx / 20xx year)
         if isinstance(published, datetime):
@@ -411,12 +438,19 @@ class Engine:
                 and (published.year * 12 + published.month) - (when[0] * 12 + when[1]) >= 3
             ):
                 return True
+        late = isinstance(published, datetime) and published.month >= 3
         for spans in find_groups(_YEAR, clause):
             a, b = spans[1]
             y = int(clause[a:b])
-            if y > pub_year - 2:
-                continue
             ys = (a + lo, b + lo)
+            if y >= pub_year:
+                continue
+            if y == pub_year - 1:
+                # "памілаваны ў 2024 годзе" told in 2025 (after February: not last December's
+                # release reported late): background, when the year follows the trigger
+                if late and ys[0] >= span[1] and s.gap(span, ys) <= 2:
+                    return True
+                continue
             g = s.gap(span, ys)
             if g <= 2:
                 return True  # "the 1962 exchange", "lifted in 2015"
@@ -485,7 +519,17 @@ class Engine:
         return False
 
     def _is_sub(self, ctx: _SentCtx, n: Num, trig_spans: list[Span]) -> bool:
-        """Inside an 'including / among them / в том числе' scope: a sub-figure."""
+        """Inside an 'including / among them / в том числе' scope, or followed by 'of them' /
+        'delle quali': a sub-figure."""
+        if ctx.pk.sub_after is not None:
+            for c in ctx.find_in(ctx.pk.sub_after):
+                # "178 of them", not "823, de ellos 178" (the comma: the cue starts a new list)
+                if (
+                    c[0] >= n.end
+                    and "," not in ctx.s.text[n.end : c[0]]
+                    and ctx.s.gap((n.start, n.end), c) <= 1
+                ):
+                    return True
         for c in ctx.subs:
             if c[1] <= n.start:
                 # scope ends at a trigger that is not the cue's own object
@@ -552,16 +596,14 @@ class Engine:
             # (a release of people named as political prisoners still counts: Venezuela's
             # "excarcelaciones" come with precautionary measures)
             pretrial_all = not item["grounds"]
-            pretrial_spans = ctx.find_in(pk.pretrial)
+            pretrial_spans = _unmasked(ctx.find_in(pk.pretrial), masks)
         product = ctx.any_in(pk.product_ctx)
         nums = ctx.nums
         subs = ctx.subs  # (no 'including' cue: no sub-figure, no reference trigger)
         good = [
             i
             for i, n in enumerate(nums)
-            if n.value is not None
-            and n.bad is None
-            and not (subs and self._is_sub(ctx, n, trig_spans))
+            if n.value is not None and n.bad is None and not self._is_sub(ctx, n, trig_spans)
         ]
         # reference triggers: "among those released", "среди помилованных" -> not a new event
         refs = (
@@ -636,6 +678,8 @@ class Engine:
                     continue
             if kind == "count_only" and (ti not in t_num or not item["swap"]):
                 continue
+            if item["kidnap"] and not (item["swap"] or item["grounds"]):
+                continue  # "Four workers abducted at a mine are freed", "police freed hostages"
             if item["title_nonevent"] and kind != "strong" and not item["detainee"]:
                 continue  # "Turtles freed at sea" ... "the release was watched by 200 pupils"
             if pretrial_all or any(s.clause_of(p[0]) == s.clause_of(sp[0]) for p in pretrial_spans):
@@ -647,6 +691,8 @@ class Engine:
             if self._historical(ctx, sp, pub_year, item["published"]):
                 if not s.is_title:
                     item["summary_hist"] = True
+                else:
+                    item["title_past"] = True
                 continue
             if not s.is_title:
                 item["summary_live"] = True
@@ -655,6 +701,8 @@ class Engine:
             if ti in t_num:
                 n = nums[t_num[ti]]
                 if self._cumulative(ctx, sp, n):
+                    if s.is_title:
+                        item["title_past"] = True
                     continue  # "300 released since January": a running total, not one release
                 value = n.value or 0
                 notes: list[str] = []
@@ -666,6 +714,13 @@ class Engine:
                     and has(pk.others_after, text[n.end : n.end + 30])
                 ):
                     value += 1  # "X and 13 others" -> 14 people
+                    notes.append("+1 for the named person in 'and N others'")
+                elif (
+                    pk.others_pre is not None
+                    and has(pk.others_pre, before)
+                    and not any(ch.isdigit() for ch in before)
+                ):
+                    value += 1  # "al obispo Álvarez y a otros 18" -> 19 people
                     notes.append("+1 for the named person in 'and N others'")
                 # "brings home 84 soldiers and 20 civilians": the nearest figure was the second
                 for nj in reversed(good):
@@ -736,7 +791,7 @@ class Engine:
             return []
         if pk.s_blockers and ctx.any_in(pk.s_blockers):
             return []
-        if item["s_block"] and not places().actors_set.Match(text):
+        if item["s_block"] and _first_in(places().actors, places().actors_set, text) is None:
             # a sports / regulator story ("the league sanctioned the club"): only a sentence
             # that names a state or bloc (EU, US, UN...) can still report sanctions
             return []
@@ -748,6 +803,8 @@ class Engine:
         dirs = [(sp, "lifted") for sp in (ctx.find_in(pk.s_lifted))]
         dirs += [(sp, "imposed") for sp in (ctx.find_in(pk.s_imposed))]
         pub_year = item["pub_year"]
+        # "sales drop 26% as sanctions bite": a verb with a percentage is about a quantity
+        dirs = [(sp, d) for sp, d in dirs if not _PERCENT_NEXT.match(text, sp[1])]
         for nsp in nouns:
             best: tuple[int, Span, str] | None = None
             for dsp, d in dirs:
@@ -788,6 +845,12 @@ class Engine:
                 continue  # "added to its list" is about sanctions only in a sanctions story
             if self._sanction_blocked(ctx, sp, pub_year):
                 continue
+            if (
+                not needs_ctx
+                and pk.s_attrib_pre is not None
+                and has(pk.s_attrib_pre, text[max(0, sp[0] - 25) : sp[0]])
+            ):
+                continue  # "for sanctioned Russian billionaire X": an adjective, not a decision
             w = text[sp[0] : sp[1]]
             out.append(_Cand("sanctions", idx, text, (w,), direction=d, how=f"'{w}' -> {d}"))
         return out
@@ -821,7 +884,7 @@ class Engine:
         for i, n in enumerate(nums):
             if n.value is None or n.bad is not None or i in taken or n.formula:
                 continue
-            if ctx.subs and self._is_sub(ctx, n, []):
+            if self._is_sub(ctx, n, []):
                 continue
             lo, hi = s.clause_span(n.start)
             if (
@@ -879,6 +942,18 @@ class Engine:
         published: Any,
     ) -> list[Event]:
         pardons = [c for c in cands if c.kind == "pardon"]
+        has_title = bool(sents) and sents[0].is_title
+        if (
+            has_title
+            and not any(c.sent == 0 for c in pardons)
+            and (
+                item["title_past"] or any(c.kind == "prisoner_count" and c.sent == 0 for c in cands)
+            )
+        ):
+            # a headline about a running total / a past release, or a political-prisoner
+            # count: a count-less release in the body ("despite July's releases") is an echo
+            # or background, not news of its own
+            pardons = [c for c in pardons if c.count is not None]
         if item["summary_hist"] and not item["summary_live"]:
             # the body says the release is background; a count-less headline echo goes too
             pardons = [c for c in pardons if not (c.sent == 0 and c.count is None)]
@@ -1008,6 +1083,13 @@ class Engine:
         )
 
 
+def _unmasked(spans: list[Span], masks: list[Span]) -> list[Span]:
+    """The spans not inside a mask ("on bail-free terms" is no bail)."""
+    if not masks:
+        return spans
+    return [p for p in spans if not any(m[0] <= p[0] and p[1] <= m[1] for m in masks)]
+
+
 def _first_in(table: tuple[tuple[str, Any], ...], rset: Any, text: str) -> str | None:
     """The code of the table entry matching earliest in `text` (first in table order on a
     tie), or None. The Set says which entries occur; only those are searched for a position."""
@@ -1059,6 +1141,50 @@ _MONTH_YEAR: Any = None
 def _group_names(rx: Any) -> tuple[tuple[str, int], ...]:
     """(name, index) of rx's named groups, in the order re2's Match.groupdict() gives them."""
     return tuple(rx.groupindex.items())
+
+
+_MONTH_ALONE: Any = None
+_PERCENT_NEXT = re.compile(
+    r"\s+(?:by\s+|на\s+|um\s+|de\s+|del\s+|o\s+)?[\d.,]+\s?(?:%|percent|per cent|процент|"
+    r"відсот|адсот|prozent|pour cent|por ciento|per cento|procent)",
+    re.IGNORECASE,
+)
+_YEAR_NEXT = re.compile(r"(?:\W*\d{1,2}(?:st|nd|rd|th)?)?\W*(?:de\s+|del\s+)?(?:19|20)\d\d")
+
+
+def _months_ago(text: str, lo: int, hi: int, at: int, published: datetime) -> bool:
+    """A month named without a year in text[lo:hi] (the trigger's clause), next to the trigger
+    at `at` ("freed in January", "3 March", "a gennaio"), three or more months before
+    `published`."""
+    clause = text[lo:hi]
+    at -= lo
+    global _MONTH_ALONE
+    pl = places()
+    if _MONTH_ALONE is None:
+        # 'may' / 'mar' are words too ("may be freed", "el mar"): only with a day number
+        words = sorted((m for m in pl.months if m not in ("may", "mar")), key=len, reverse=True)
+        alt = "|".join(words)
+        _MONTH_ALONE = compile_re(
+            r"(?i)(?:^|[^\pL\pN])(?:(?:in|on|en|a|im|am|в|у|ў|w|de|del|di|nel|el|le|au mois de)"
+            rf"\s+|\d{{1,2}}\.?\s+(?:de\s+)?)({alt}|may|mar)(?:\.|\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
+            r"(?:[^\pL\pN]|$)"
+        )
+    for spans in find_groups(_MONTH_ALONE, clause):
+        a, b = spans[1]
+        end = spans[0][1]
+        word = clause[a:b].lower()
+        if word in ("may", "mar") and not clause[max(0, a - 4) : a].strip()[-1:].isdigit():
+            continue
+        month = pl.months.get(word)
+        if month is None or _YEAR_NEXT.match(text, lo + b, lo + end + 12):
+            continue  # "January 2024": the month-and-year rule decides
+        # within three words of the trigger
+        between = clause[b:at] if b <= at else clause[at:a]
+        if len(between.split()) > 4:
+            continue
+        if (published.month - month) % 12 >= 3:
+            return True
+    return False
 
 
 def _month_year(text: str) -> tuple[int, int] | None:

@@ -81,6 +81,7 @@ class LangPack:
     others_after: Rx
     qualifier_tail: Rx
     vague: Rx
+    vague_tail: Rx  # "несколько тысяч", "several thousand": a bare multiplier is no count
     pretrial: Rx  # bail, judicial supervision, house arrest, pending trial: not a pardon
     remains: Rx  # bodies / remains / coffins handed over: not people released
     cumul_start: Rx  # "since the start of the war": a running total
@@ -89,6 +90,11 @@ class LangPack:
     stage_tail: Rx  # "another 303", "the last 303": one stage of a larger release
     inf_word: Rx  # a trigger word in the infinitive ("liberar", "освободить", "uwolnić")
     inf_ok_bare: Rx  # ... after "decided" / "решил" / "acaba de": a done or decided act
+    fut_word: Rx  # a trigger verb in the future tense ("excarcelará", "libererà"): a promise
+    kidnap: Rx  # kidnapping / ransom / police rescue: a kidnap victim freed is no release
+    past_rel: Rx  # "last year", "в прошлом году" next to a trigger: told as background
+    sub_after: Rx  # "178 of them", "33 delle quali": a part of a figure named before
+    others_pre: Rx  # "y a otros 18": the named person(s) before make it N + 1
     # pardon
     p_strong: Rx
     p_ambiguous: Rx
@@ -105,6 +111,7 @@ class LangPack:
     s_list_imposed: Rx
     s_blockers: Rx
     s_background: Rx
+    s_attrib_pre: Rx  # "for sanctioned Russian billionaire": an adjective, not a decision
     # prisoner count
     pc_phrases: Rx
     pc_current: Rx
@@ -233,6 +240,7 @@ def pack(lang: str) -> LangPack:
         if quals
         else None,
         vague=lexicon_re(vague_words),
+        vague_tail=_tail_re(vague_words),
         pretrial=lexicon_re(c("pretrial")),
         remains=lexicon_re(c("remains")),
         cumul_start=lexicon_re(c("cumul_start")),
@@ -243,6 +251,13 @@ def pack(lang: str) -> LangPack:
         if c("inf_suffix")
         else None,
         inf_ok_bare=_tail_re(c("inf_ok"), 2),
+        fut_word=compile_re(rf"(?i)^{LETTER}+(?:{'|'.join(c('fut_suffix'))})$", lazy=True)
+        if c("fut_suffix")
+        else None,
+        kidnap=lexicon_re(c("kidnap")),
+        past_rel=lexicon_re(c("past_rel")),
+        sub_after=lexicon_re(c("sub_after")),
+        others_pre=_tail_re(c("others_pre")),
         p_strong=lexicon_re(p_strong),
         p_ambiguous=lexicon_re(p_amb),
         p_count_only=lexicon_re(p_cnt),
@@ -257,6 +272,7 @@ def pack(lang: str) -> LangPack:
         s_list_imposed=lexicon_re(_collect(sanc, langs, "list_imposed")),
         s_blockers=lexicon_re(_collect(sanc, langs, "blockers")),
         s_background=lexicon_re(_collect(sanc, langs, "background")),
+        s_attrib_pre=_tail_re(_collect(sanc, langs, "attrib_pre")),
         pc_phrases=lexicon_re(pcs),
         pc_current=lexicon_re(_collect(pc, langs, "current")),
         prefilter=lexicon_re(
@@ -283,12 +299,16 @@ def pack(lang: str) -> LangPack:
         "stage_tail",
         "inf_word",
         "inf_ok_bare",
+        "fut_word",
+        "others_pre",
+        "s_attrib_pre",
         # never looked up in the Set (only tested on their own with has(), or unused), so
         # leaving them out changes no answer and makes the Set ~20% cheaper to build; the
         # prefilter is the union of the trigger lexicons, which are in the Set
         "prefilter",
         "increment_head",
         "vague",
+        "vague_tail",
     }
     nlex = lexicon(langs)
     words = [nlex.forms_re, *(rx for _lang, rx in nlex.roots)]

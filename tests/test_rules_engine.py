@@ -837,3 +837,118 @@ GENERAL_NEGATIVES_2 = [
 @pytest.mark.parametrize(("lang", "title", "summary"), GENERAL_NEGATIVES_2)
 def test_general_negative_2(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang)) == []
+
+
+# ------------------------------------------------------------ round 4: background, kidnaps
+GENERAL_NEGATIVES_3 = [
+    # kidnap victims freed by police or by their kidnappers are not released from detention
+    ("en", "Police free three tourists kidnapped in southern Mexico", ""),
+    ("ru", "Полиция освободила похищенного бизнесмена в Дагестане", ""),
+    ("pl", "Antyterroryści uwolnili zakładników w sklepie w Poznaniu", ""),
+    ("it", "Liberato l'imprenditore rapito in Calabria", "I rapitori chiedevano un riscatto."),
+    ("de", "Entführte Touristen in Kolumbien freigelassen", ""),
+    # a past release told as background in a feature about a person (ru/pl/it: year, last
+    # year, a month name months before publication)
+    ("ru", "Бывший политзаключённый открыл книжный магазин", "Его помиловали в прошлом году."),
+    (
+        "pl",
+        "Były więzień napisał książkę",
+        "Mężczyzna, ułaskawiony w zeszłym roku, mieszka w Wilnie.",
+    ),
+    (
+        "it",
+        "L'attivista torna a parlare in pubblico a Milano",
+        "Liberata a gennaio, racconterà la detenzione in Iran.",
+    ),
+    (
+        "be",
+        "Былы палітвязень выдаў кнігу вершаў",
+        "Памілаваны ў 2024 годзе, ён цяпер жыве ў Вільні.",
+    ),
+    # a promise in the future tense
+    ("es", "El Gobierno indultará a los presos en las próximas semanas", ""),
+    ("it", "Il governo libererà i detenuti nei prossimi giorni", ""),
+    # sanctions only as a cause, an adjective, or a quantity next to a direction word
+    ("en", "Exports fall 12% as sanctions bite", ""),
+    ("en", "Firm fined for managing assets of a sanctioned Russian tycoon", ""),
+    ("it", "Il commercio crolla per effetto delle sanzioni adottate contro Mosca", ""),
+    ("de", "Trotz der Sanktionen wächst der Handel mit Russland", ""),
+    # 'un' (French article), 'us' (pronoun) are not the UN or the US: a sports story stays one
+    ("fr", "Le club sanctionné d'un match à huis clos", "La commission de discipline a tranché."),
+    # a vague 'several thousand' is no count
+    ("ru", "Правозащитники: через статус политзаключённого прошли несколько тысяч человек", ""),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "summary"), GENERAL_NEGATIVES_3)
+def test_general_negative_3(lang: str, title: str, summary: str) -> None:
+    assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
+
+
+GENERAL_POSITIVES_3 = [
+    # a kidnap word does not hide a pardon or an exchange
+    ("en", "Belarus pardons activist abducted by KGB agents in 2021", "", [("pardon", None)]),
+    (
+        "es",
+        "Canje de prisioneros: Venezuela libera a 10 estadounidenses",
+        "Entre ellos hay personas que su familia considera secuestradas.",
+        [("pardon", 10)],
+    ),
+    # a month in the weeks before publication is news, not background
+    ("it", "Bielorussia, liberati 12 detenuti politici a giugno", "", [("pardon", 12)]),
+    # 'y a otros N' / 'i N innych': the named person makes N + 1
+    (
+        "es",
+        "Nicaragua excarcela al periodista Juan Pérez y a otros 12 presos",
+        "",
+        [("pardon", 13)],
+    ),
+    (
+        "pl",
+        "Białoruś uwolniła aktywistę Jana Kowalskiego i 12 innych więźniów",
+        "",
+        [("pardon", 13)],
+    ),
+    # a sub-figure after the number ("40 of them") does not become its own count
+    (
+        "en",
+        "Rights group counts 1,200 political prisoners",
+        "The group said 1,200 political prisoners are held, 40 of them women.",
+        [("prisoner_count", 1200)],
+    ),
+    # the terrorism-sponsor list is a sanctions list
+    ("en", "US takes Cuba off state sponsors of terrorism list", "", [("sanctions", "lifted")]),
+    (
+        "en",
+        "Japan adds 11 Russian firms and 3 people to its sanctions list",
+        "",
+        [("sanctions", "imposed")],
+    ),
+    # the UN / US / EU written in the languages' own spellings are still found
+    ("en", "New US sanctions hit Iranian oil", "", [("sanctions", "imposed")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "summary", "expected"), GENERAL_POSITIVES_3)
+def test_general_positive_3(
+    lang: str, title: str, summary: str, expected: list[tuple[str, object]]
+) -> None:
+    got = evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC)))
+    assert kinds(got) == sorted(expected)
+
+
+def test_actors_acronyms_are_case_sensitive() -> None:
+    (s,) = evaluate(item("Ue, prorogate le sanzioni contro la Russia", "", "it"))
+    assert s.by == "EU"
+    (s,) = evaluate(item("Le Conseil de sécurité de l'ONU renouvelle les sanctions", "", "fr"))
+    assert s.by == "UN"
+    (s,) = evaluate(item("Canada imposes new sanctions on a Russian bank", "", "en"))
+    assert s.by == "CA"  # not 'US' from a word that merely starts with "us"
+
+
+def test_background_release_explains_nothing_fired() -> None:
+    """A past release next to 'last year' gives no event, but the same release as news does."""
+    pub = datetime(2025, 6, 20, tzinfo=UTC)
+    assert evaluate(item("Activist, pardoned last year, opens a bookshop", "", "en", pub)) == []
+    (p,) = evaluate(item("Belarus pardons 16 political prisoners", "", "en", pub))
+    assert p.count == 16
