@@ -333,6 +333,9 @@ class Engine:
             # detentions "secuestros")
             "kidnap": sc.any(pk.kidnap, full) and not sc.any(pk.pc_phrases, full),
             "title_past": False,  # the headline's release was background or a running total
+            # "walked free after serving his full term": only a pardon / exchange word in the
+            # item can still report a release
+            "served": sc.any(pk.served, full),
             "pub_year": pub_year,
             "published": published,
             "summary_hist": False,  # a release in the summary was told as background
@@ -426,6 +429,13 @@ class Engine:
         if pub_year is None:
             return False
         clause = s.text[lo:hi]
+        if lo > 0 and hi < len(s.text) and s.text[lo - 2 : lo].strip() == ",":
+            # an apposition opened by the trigger: "X, pardoned in 2023, published a book"
+            ti = s.tok(span[0])
+            if ti - s.tok(lo) <= 1 and any(
+                int(clause[g[1][0] : g[1][1]]) < pub_year for g in find_groups(_YEAR, clause)
+            ):
+                return True
         if isinstance(published, datetime) and _months_ago(s.text, lo, hi, span[0], published):
             return True  # "liberata a gennaio" told in May: background
         if "19" not in clause and "20" not in clause:
@@ -678,6 +688,10 @@ class Engine:
                     continue
             if kind == "count_only" and (ti not in t_num or not item["swap"]):
                 continue
+            if kind != "strong" and item["served"] and not item["swap"]:
+                continue  # "вызваліўся, цалкам адбыўшы тэрмін": the sentence ended
+            if ti not in t_num and ctx.any_in(pk.former):
+                continue  # "a former political prisoner, freed in 2022, ...": background
             if item["kidnap"] and not (item["swap"] or item["grounds"]):
                 continue  # "Four workers abducted at a mine are freed", "police freed hostages"
             if item["title_nonevent"] and kind != "strong" and not item["detainee"]:

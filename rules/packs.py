@@ -95,6 +95,8 @@ class LangPack:
     past_rel: Rx  # "last year", "в прошлом году" next to a trigger: told as background
     sub_after: Rx  # "178 of them", "33 delle quali": a part of a figure named before
     others_pre: Rx  # "y a otros 18": the named person(s) before make it N + 1
+    former: Rx  # "former political prisoner": a count-less release there is background
+    served: Rx  # "after serving his full term": a release at the end of a sentence
     # pardon
     p_strong: Rx
     p_ambiguous: Rx
@@ -258,6 +260,8 @@ def pack(lang: str) -> LangPack:
         past_rel=lexicon_re(c("past_rel")),
         sub_after=lexicon_re(c("sub_after")),
         others_pre=_tail_re(c("others_pre")),
+        former=lexicon_re(c("former")),
+        served=lexicon_re(c("served")),
         p_strong=lexicon_re(p_strong),
         p_ambiguous=lexicon_re(p_amb),
         p_count_only=lexicon_re(p_cnt),

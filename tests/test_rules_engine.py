@@ -952,3 +952,38 @@ def test_background_release_explains_nothing_fired() -> None:
     assert evaluate(item("Activist, pardoned last year, opens a bookshop", "", "en", pub)) == []
     (p,) = evaluate(item("Belarus pardons 16 political prisoners", "", "en", pub))
     assert p.count == 16
+
+
+GENERAL_NEGATIVES_4 = [
+    # a release at the end of the term, from police custody after hours, or under conditions
+    ("ru", "Активист вышел на свободу, полностью отбыв срок", "Он освободился в понедельник."),
+    ("de", "Reporterin nach 24 Stunden aus Polizeigewahrsam entlassen", ""),
+    ("en", "Journalist released from police custody after questioning", ""),
+    # "former political prisoner" features: the release is background
+    ("uk", "Колишній політв'язень, звільнений у 2023 році, відкрив кав'ярню", ""),
+    ("es", "El expreso político, excarcelado en 2023, presenta su libro en Madrid", ""),
+    # a pardon that frees nobody, a pardon idiom, the institution of pardon
+    ("en", "Governor grants posthumous pardon to man executed in 1950", ""),
+    ("ru", "«Помилуйте, какая инфляция?»: министр о ценах", ""),
+    ("pl", "Posłowie chcą ograniczyć prawo łaski prezydenta", ""),
+    ("es", "El tribunal informa en contra del indulto al exalcalde", ""),
+    # a running total since a year, before the figure
+    ("uk", "З 2022 року з полону повернулися понад 4 000 українців", ""),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "summary"), GENERAL_NEGATIVES_4)
+def test_general_negative_4(lang: str, title: str, summary: str) -> None:
+    assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
+
+
+def test_applying_the_right_of_pardon_is_a_pardon() -> None:
+    got = evaluate(
+        item(
+            "Prezydent zastosował prawo łaski wobec dwóch opozycjonistów",
+            "",
+            "pl",
+            datetime(2025, 6, 20, tzinfo=UTC),
+        )
+    )
+    assert kinds(got) == [("pardon", 2)]
