@@ -987,3 +987,33 @@ def test_applying_the_right_of_pardon_is_a_pardon() -> None:
         )
     )
     assert kinds(got) == [("pardon", 2)]
+
+
+@pytest.mark.parametrize(
+    ("title", "lang", "count"),
+    [
+        ("Минск освободил шестерых граждан Литвы", "ru", 6),
+        ("Венесуела звільнила п'ятеро американців", "uk", 5),
+        ("Беларусь вызваліла траіх амерыканцаў", "be", 3),
+    ],
+)
+def test_collective_numerals_count_people(title: str, lang: str, count: int) -> None:
+    (p,) = evaluate(item(title, "", lang))
+    assert (p.kind, p.count) == ("pardon", count)
+
+
+@pytest.mark.parametrize(
+    ("title", "lang"),
+    [
+        ("США освободили Венгрию от санкций за покупку нефти", "ru"),
+        ("USA zwolniły Węgry z sankcji na rosyjską ropę", "pl"),
+        ("USA nehmen Ungarn von den Ölsanktionen aus", "de"),
+    ],
+)
+def test_exemption_from_sanctions_is_lifted(title: str, lang: str) -> None:
+    assert kinds(evaluate(item(title, "", lang))) == [("sanctions", "lifted")]
+
+
+def test_warning_about_restored_sanctions_is_no_event() -> None:
+    text = "Le ministre a averti que le rétablissement des sanctions entraînerait une réponse."
+    assert evaluate(item("Iran : mise en garde", text, "fr")) == []
