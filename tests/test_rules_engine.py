@@ -969,6 +969,10 @@ GENERAL_NEGATIVES_4 = [
     ("es", "El tribunal informa en contra del indulto al exalcalde", ""),
     # a running total since a year, before the figure
     ("uk", "З 2022 року з полону повернулися понад 4 000 українців", ""),
+    # sanctions discussed, a film called "Grace", a hostage freed in a police raid
+    ("ru", "ЕС продолжит обсуждение 20-го пакета санкций", ""),
+    ("fr", "Le film « La Grâce » sort en salles mercredi", ""),
+    ("en", "Hostage freed after police raid in Ohio", ""),
 ]
 
 
