@@ -171,6 +171,13 @@ def _tail_re(frags: list[str], words_between: int = 0) -> Rx:
     return compile_re(rf"(?i)(?:^|[^\pL\pN])(?:{alt}){between}\s*$", lazy=True)
 
 
+def _suffix_re(suffixes: list[str]) -> Rx:
+    """A whole word ending in one of the suffixes ("liberar", "excarcelará")."""
+    if not suffixes:
+        return None
+    return compile_re(rf"(?i)^{LETTER}+(?:{'|'.join(suffixes)})$", lazy=True)
+
+
 @cache
 def pack(lang: str) -> LangPack:
     raw = raw_packs()
@@ -204,7 +211,8 @@ def pack(lang: str) -> LangPack:
         langs=langs,
         persons=lexicon_re(c("persons")),
         detainee_ctx=lexicon_re(c("detainee_ctx")),
-        nonevent_ctx=lexicon_re(c("nonevent_ctx")),
+        # the end-of-term cues ('served') are non-event cues in their own sentence too
+        nonevent_ctx=lexicon_re(c("nonevent_ctx") + c("served")),
         product_ctx=lexicon_re(c("product_ctx")),
         masks=lexicon_re(c("masks")),
         sub_cues=lexicon_re(c("sub_cues")),
@@ -249,13 +257,9 @@ def pack(lang: str) -> LangPack:
         superlative_tail=_tail_re(c("superlative"), 3),
         completion=lexicon_re(c("completion")),
         stage_tail=_tail_re(c("increment") + c("stage"), 1),
-        inf_word=compile_re(rf"(?i)^{LETTER}+(?:{'|'.join(c('inf_suffix'))})$", lazy=True)
-        if c("inf_suffix")
-        else None,
+        inf_word=_suffix_re(c("inf_suffix")),
         inf_ok_bare=_tail_re(c("inf_ok"), 2),
-        fut_word=compile_re(rf"(?i)^{LETTER}+(?:{'|'.join(c('fut_suffix'))})$", lazy=True)
-        if c("fut_suffix")
-        else None,
+        fut_word=_suffix_re(c("fut_suffix")),
         kidnap=lexicon_re(c("kidnap")),
         past_rel=lexicon_re(c("past_rel")),
         sub_after=lexicon_re(c("sub_after")),
