@@ -336,6 +336,12 @@ class Engine:
             # "walked free after serving his full term": only a pardon / exchange word in the
             # item can still report a release
             "served": sc.any(pk.served, full),
+            # a vulture reintroduced, falcons with GPS tags: animals set free, unless the item
+            # also speaks of detainees or of a pardon / amnesty / exchange
+            # ("nés en captivité" is a wildlife cue, not a detainee one)
+            "wild": bool(wild := sc.find(pk.wildlife, full))
+            and not _unmasked(sc.find(pk.detainee_ctx, full), wild)
+            and not sc.any(pk.p_grounds, full),
             "pub_year": pub_year,
             "published": published,
             "summary_hist": False,  # a release in the summary was told as background
@@ -384,6 +390,13 @@ class Engine:
                     cue_masks = ctx.find_in(pk.cue_masks, lo, span[0])
                 if any(not any(m[0] <= h[0] and h[1] <= m[1] for m in cue_masks) for h in hits):
                     return label
+        if pk.hyp_adjacent is not None and pre and has(pk.hyp_adjacent, pre):
+            return "hypothetical"  # "списки на обмін", "talks on a swap": a plan
+        if ci > 0 and pk.cond_start is not None:
+            # "Jeśli Rosja odrzuci rozejm, UE nałoży sankcje": the clause before opens with "if"
+            b = s.clause_bounds
+            if has(pk.cond_start, s.text[b[ci - 1] : b[ci]]):
+                return "conditional"
         if pk.inf_tail is not None and has(pk.inf_tail, pre):
             # "die Sanktionen zu verschärfen", headline "Cuba to release 553" (but "agreed to pardon")
             if pk.inf_ok_tail is None or not has(pk.inf_ok_tail, pre):
@@ -489,6 +502,12 @@ class Engine:
         for c in ctx.find_in(pk.cumul_release, lo, hi):
             c = (c[0] + lo, c[1] + lo)
             if c[0] >= n.end and s.gap((n.start, n.end), c) <= 1:
+                return True
+        ci = s.clause_of(sp[0])
+        if ci > 0:
+            # "Since July 2024, Minsk has pardoned 300": the opening adverbial clause
+            a = s.clause_bounds[ci - 1]
+            if any(c[0] <= 1 for c in ctx.find_in(pk.cumul_start, a, lo)):
                 return True
         return False
 
@@ -700,8 +719,12 @@ class Engine:
                 continue  # "released on bail", "libéré sous contrôle judiciaire"
             if self._remains(ctx, sp, trig_spans):
                 continue  # "handed over the bodies of four hostages"
+            if item["wild"]:
+                continue  # "Zwei junge Bartgeier freigelassen"
             if self._blocked(ctx, sp):
                 continue
+            if pk.still_held is not None and ctx.any_in(pk.still_held, sp[1]):
+                continue  # "graziata per cinque capi d'accusa ma resta agli arresti"
             if self._historical(ctx, sp, pub_year, item["published"]):
                 if not s.is_title:
                     item["summary_hist"] = True
@@ -832,6 +855,19 @@ class Engine:
             if best is None:
                 continue
             _g, dsp, d = best
+            if _g == 0 and dsp[0] >= nsp[1]:
+                # "la levée des sanctions imposées par Trump": a participle right after the
+                # noun describes it; a direction word before the noun is the decision
+                before = [
+                    (s.gap(nsp, o), o, od)
+                    for o, od in dirs
+                    if od != d
+                    and o[1] <= nsp[0]
+                    and s.clause_of(o[0]) == s.clause_of(nsp[0])
+                    and s.gap(nsp, o) <= 6
+                ]
+                if before:
+                    _g, dsp, d = min(before)
             span = (min(nsp[0], dsp[0]), max(nsp[1], dsp[1]))
             if self._sanction_blocked(ctx, span, pub_year):
                 continue

@@ -97,6 +97,10 @@ class LangPack:
     others_pre: Rx  # "y a otros 18": the named person(s) before make it N + 1
     former: Rx  # "former political prisoner": a count-less release there is background
     served: Rx  # "after serving his full term": a release at the end of a sentence
+    still_held: Rx  # "... but remains in custody" after the trigger: no release
+    cond_start: Rx  # a clause opening with "if" / "jeśli": the next clause is conditional
+    hyp_adjacent: Rx  # right before the trigger: "lists for an exchange", "talks on a swap"
+    wildlife: Rx  # reintroduction, GPS tags, national park: animals set free, not people
     # pardon
     p_strong: Rx
     p_ambiguous: Rx
@@ -266,6 +270,17 @@ def pack(lang: str) -> LangPack:
         others_pre=_tail_re(c("others_pre")),
         former=lexicon_re(c("former")),
         served=lexicon_re(c("served")),
+        still_held=lexicon_re(c("still_held")),
+        cond_start=compile_re(
+            r"(?i)^\s*(?:"
+            + "|".join(sorted(set(c("cond_start")), key=len, reverse=True))
+            + r")(?:[^\pL\pN]|$)",
+            lazy=True,
+        )
+        if c("cond_start")
+        else None,
+        hyp_adjacent=_tail_re(c("hyp_adjacent")),
+        wildlife=lexicon_re(c("wildlife")),
         p_strong=lexicon_re(p_strong),
         p_ambiguous=lexicon_re(p_amb),
         p_count_only=lexicon_re(p_cnt),
@@ -310,6 +325,8 @@ def pack(lang: str) -> LangPack:
         "fut_word",
         "others_pre",
         "s_attrib_pre",
+        "cond_start",
+        "hyp_adjacent",
         # never looked up in the Set (only tested on their own with has(), or unused), so
         # leaving them out changes no answer and makes the Set ~20% cheaper to build; the
         # prefilter is the union of the trigger lexicons, which are in the Set

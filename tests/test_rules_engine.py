@@ -1021,3 +1021,113 @@ def test_exemption_from_sanctions_is_lifted(title: str, lang: str) -> None:
 def test_warning_about_restored_sanctions_is_no_event() -> None:
     text = "Le ministre a averti que le rétablissement des sanctions entraînerait une réponse."
     assert evaluate(item("Iran : mise en garde", text, "fr")) == []
+
+
+# ------------------------------------ round 5: causes found on independent_holdout_6
+GENERAL_NEGATIVES_5 = [
+    # an anniversary piece, a release told "N months after"
+    ("en", "25 years on, Helsinki remembers the spy swap that freed Mr Orlov", ""),
+    ("ru", "Спустя 30 лет: как помиловали узников Лефортово", ""),
+    ("pl", "Dziennikarz dwa miesiące po ułaskawieniu: „Nadal śnię o celi”", ""),
+    ("es", "El periodista, tres meses después de su excarcelación, vuelve a escribir", ""),
+    # a running total over a year / since a month
+    ("be", "За год на волю выйшлі больш за 150 палітвязняў", ""),
+    ("en", "Since March 2024, Minsk has pardoned 400 political prisoners", ""),
+    # a request, a discharge from military service, a denial
+    ("be", "Сваякі папрасілі аб вызваленні палітвязня", ""),
+    ("uk", "Закон про звільнення з військової служби після полону ухвалено", ""),
+    ("de", "Regierung dementiert Berichte über Freilassung des Bloggers", ""),
+    # idioms, hostages freed from captors
+    ("it", "Il caro-affitti è il colpo di grazia per 8mila botteghe", ""),
+    ("ru", "Спецназ освободил 12 заложников в торговом центре", ""),
+    # a pardon on some charges, the person still held
+    ("en", "Junta pardons jailed leader on three charges but she remains in custody", ""),
+    ("fr", "L'opposant gracié pour deux chefs d'accusation, mais il reste en prison", ""),
+    # a conditional clause, a plan right before the trigger, an alleged swap
+    ("en", "If talks fail, London slaps new sanctions on Moscow's banks", ""),
+    ("pl", "Jeżeli Mińsk nie ustąpi, Unia nałoży kolejne sankcje", ""),
+    ("ru", "Стороны согласовывают списки на обмен пленными", ""),
+    ("de", "Medien: Ein angeblich bevorstehender Gefangenenaustausch sorgt für Unruhe", ""),
+    # animals set free (with their wildlife cues elsewhere in the item)
+    (
+        "de",
+        "Drei Wildkatzen im Harz freigelassen",
+        "Die Tiere tragen GPS-Sender; das Auswilderungsprojekt läuft seit 2000.",
+    ),
+    (
+        "fr",
+        "Deux vautours relâchés dans les Alpes",
+        "Nés en captivité, ils ont été équipés de balises GPS.",
+    ),
+    (
+        "pl",
+        "Na wolność wypuszczono 15 sów",
+        "Ptaki wyposażono w nadajniki GPS w ramach programu restytucji.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "summary"), GENERAL_NEGATIVES_5)
+def test_general_negative_5(lang: str, title: str, summary: str) -> None:
+    assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
+
+
+GENERAL_POSITIVES_5 = [
+    # both sides of a swap, each with its own verb ("received", "got back", "récupéré")
+    (
+        "en",
+        "Kyiv brings home 120 in prisoner swap",
+        "Ukraine said 120 of its soldiers returned home. Russia's defence ministry said it received 95 servicemen.",
+        [("pardon", 95), ("pardon", 120)],
+    ),
+    (
+        "fr",
+        "Nouvel échange de prisonniers entre Kyiv et Moscou",
+        "Cent dix Ukrainiens sont rentrés chez eux. Moscou a récupéré 84 soldats.",
+        [("pardon", 84), ("pardon", 110)],
+    ),
+    # sanctions re-imposed, taken off, waived; "lifting of sanctions imposed by ..." is lifted
+    ("es", "Estados Unidos reimpone sanciones al sector minero", "", [("sanctions", "imposed")]),
+    ("pl", "Kanada zdjęła sankcje z dwóch banków", "", [("sanctions", "lifted")]),
+    (
+        "de",
+        "Washington verzichtet auf Sanktionen gegen die Reederei",
+        "",
+        [("sanctions", "lifted")],
+    ),
+    (
+        "fr",
+        "Ottawa annonce la levée des sanctions imposées par son prédécesseur à un armateur",
+        "",
+        [("sanctions", "lifted")],
+    ),
+    # "tens of thousands" is no count; the free men are still counted after a pardon
+    ("pl", "Prezydent ułaskawił dziesiątkom tysięcy skazanych", "", [("pardon", None)]),
+    (
+        "en",
+        "Junta frees 900 prisoners, including 4 pardoned on charges of sedition",
+        "",
+        [("pardon", 900)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "summary", "expected"), GENERAL_POSITIVES_5)
+def test_general_positive_5(
+    lang: str, title: str, summary: str, expected: list[tuple[str, object]]
+) -> None:
+    got = evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC)))
+    assert kinds(got) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "bad"),
+    [
+        ("pardoned on five of 19 charges", "en", "charges"),
+        ("graziato per tre capi d'accusa", "it", "charges"),
+        ("in vier von 12 Anklagepunkten freigesprochen", "de", "charges"),
+    ],
+)
+def test_counts_of_an_indictment_are_no_people(text: str, lang: str, bad: str) -> None:
+    nums = find_numbers(text, (lang,))
+    assert nums and all(n.bad == bad for n in nums)
