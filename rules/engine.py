@@ -315,7 +315,12 @@ class Engine:
         sents.extend(Sentence.build(t) for t in split_sentences(summary))
         sc = _Scan(pk, full)
         item_ctx = {
-            "title_hist": bool(title) and sc.any(pk.hist, title),
+            "title_hist": bool(title)
+            and (
+                sc.any(pk.hist, title)
+                # "Analysis: ...", "Diez años del deshielo: ...": commentary or an anniversary
+                or (pk.title_head is not None and has(pk.title_head, title))
+            ),
             "swap": sc.any(pk.p_swap, full),
             # a strong release word (pardon, amnesty...) itself says this is about detainees
             "detainee": sc.any(pk.detainee_ctx, full) or sc.any(pk.p_strong, full),
@@ -392,11 +397,14 @@ class Engine:
                     return label
         if pk.hyp_adjacent is not None and pre and has(pk.hyp_adjacent, pre):
             return "hypothetical"  # "списки на обмін", "talks on a swap": a plan
-        if ci > 0 and pk.cond_start is not None:
-            # "Jeśli Rosja odrzuci rozejm, UE nałoży sankcje": the clause before opens with "if"
+        if ci > 0:
             b = s.clause_bounds
-            if has(pk.cond_start, s.text[b[ci - 1] : b[ci]]):
+            prev = s.text[b[ci - 1] : b[ci]]
+            if pk.cond_start is not None and has(pk.cond_start, prev):
+                # "Jeśli Rosja odrzuci rozejm, UE nałoży sankcje": the clause before opens with "if"
                 return "conditional"
+            if pk.hyp_pre is not None and len(prev.split()) <= 2 and any_word(pk.hyp_pre, prev):
+                return "hypothetical"  # "Планується, що додому повернуться 1200": a plan
         if pk.inf_tail is not None and has(pk.inf_tail, pre):
             # "die Sanktionen zu verschärfen", headline "Cuba to release 553" (but "agreed to pardon")
             if pk.inf_ok_tail is None or not has(pk.inf_ok_tail, pre):
@@ -849,6 +857,12 @@ class Engine:
                     continue
                 if dsp == nsp:
                     continue
+                if (
+                    dsp[1] <= nsp[0]
+                    and pk.s_attrib_pair_pre is not None
+                    and has(pk.s_attrib_pair_pre, text[max(0, dsp[0] - 25) : dsp[0]])
+                ):
+                    continue  # "z listy osób objętych sankcjami": who is under sanctions
                 g = s.gap(nsp, dsp)
                 if g <= 6 and (best is None or g < best[0]):
                     best = (g, dsp, d)
@@ -937,9 +951,21 @@ class Engine:
             if self._is_sub(ctx, n, []):
                 continue
             lo, hi = s.clause_span(n.start)
+            ci = s.clause_of(n.start)
             if (
                 pk.cumul is not None
-                and ctx.any_in(pk.cumul, lo, hi)
+                and (
+                    ctx.any_in(pk.cumul, lo, hi)
+                    # "Since August 2020, Viasna has recognised 3,900 people as ...": the
+                    # opening adverbial clause
+                    or (
+                        ci > 0
+                        and any(
+                            c[0] <= 1
+                            for c in ctx.find_in(pk.cumul_start, s.clause_bounds[ci - 1], lo)
+                        )
+                    )
+                )
                 and not self._still_held(ctx, i, hi)
             ):
                 continue

@@ -101,6 +101,7 @@ class LangPack:
     cond_start: Rx  # a clause opening with "if" / "jeśli": the next clause is conditional
     hyp_adjacent: Rx  # right before the trigger: "lists for an exchange", "talks on a swap"
     wildlife: Rx  # reintroduction, GPS tags, national park: animals set free, not people
+    title_head: Rx  # a headline opening "Analysis:" / "Ten years after ...": no news event
     # pardon
     p_strong: Rx
     p_ambiguous: Rx
@@ -118,6 +119,7 @@ class LangPack:
     s_blockers: Rx
     s_background: Rx
     s_attrib_pre: Rx  # "for sanctioned Russian billionaire": an adjective, not a decision
+    s_attrib_pair_pre: Rx  # "osób objętych sankcjami": people under sanctions, a state
     # prisoner count
     pc_phrases: Rx
     pc_current: Rx
@@ -281,6 +283,16 @@ def pack(lang: str) -> LangPack:
         else None,
         hyp_adjacent=_tail_re(c("hyp_adjacent")),
         wildlife=lexicon_re(c("wildlife")),
+        title_head=compile_re(
+            r"(?i)^\s*(?:(?:"
+            + "|".join(sorted(set(c("genre_title")), key=len, reverse=True))
+            + r")\s*[:|—–-]|(?:"
+            + "|".join(sorted(set(c("anniv_title")), key=len, reverse=True))
+            + r")(?:[^\pL\pN]|$))",
+            lazy=True,
+        )
+        if c("genre_title") and c("anniv_title")
+        else None,
         p_strong=lexicon_re(p_strong),
         p_ambiguous=lexicon_re(p_amb),
         p_count_only=lexicon_re(p_cnt),
@@ -296,6 +308,7 @@ def pack(lang: str) -> LangPack:
         s_blockers=lexicon_re(_collect(sanc, langs, "blockers")),
         s_background=lexicon_re(_collect(sanc, langs, "background")),
         s_attrib_pre=_tail_re(_collect(sanc, langs, "attrib_pre")),
+        s_attrib_pair_pre=_tail_re(_collect(sanc, langs, "attrib_pair_pre")),
         pc_phrases=lexicon_re(pcs),
         pc_current=lexicon_re(_collect(pc, langs, "current")),
         prefilter=lexicon_re(
@@ -325,8 +338,10 @@ def pack(lang: str) -> LangPack:
         "fut_word",
         "others_pre",
         "s_attrib_pre",
+        "s_attrib_pair_pre",
         "cond_start",
         "hyp_adjacent",
+        "title_head",
         # never looked up in the Set (only tested on their own with has(), or unused), so
         # leaving them out changes no answer and makes the Set ~20% cheaper to build; the
         # prefilter is the union of the trigger lexicons, which are in the Set

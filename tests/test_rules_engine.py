@@ -1131,3 +1131,51 @@ def test_general_positive_5(
 def test_counts_of_an_indictment_are_no_people(text: str, lang: str, bad: str) -> None:
     nums = find_numbers(text, (lang,))
     assert nums and all(n.bad == bad for n in nums)
+
+
+# ------------------------------------ round 6: causes found on independent_holdout_3
+GENERAL_NEGATIVES_6 = [
+    # commentary and anniversary headlines
+    ("en", "Opinion: why the latest pardons in Minsk change little", ""),
+    ("es", "Veinte años del indulto que cambió la política chilena", ""),
+    ("de", "Zehn Jahre nach dem großen Gefangenenaustausch: ein Rückblick", ""),
+    # an opening "Since ..." clause makes a count a running total
+    (
+        "en",
+        "Repression in figures",
+        "Since August 2021, Memorial has counted more than 2,100 political prisoners.",
+    ),
+    # "may happen" after the trigger, a village liberated, a package being prepared / presented
+    ("be", "Палітолагі: новыя вызваленні палітвязняў могуць адбыцца ўвосень", ""),
+    (
+        "uk",
+        "ЗСУ звільнили село на Запорізькому напрямку",
+        "Бої тривають, взято в полон 5 окупантів.",
+    ),
+    ("ru", "Еврокомиссия начала подготовку нового пакета санкций", ""),
+    ("it", "Bruxelles presenta il nuovo pacchetto di sanzioni contro l'Iran", ""),
+    # a short opening clause that is a plan: "Планується, що ..."
+    ("uk", "Обмін", "Планується, що додому повернуться 300 захисників."),
+    # "no pardon", a veto, opposition to a pardon, a threat of a veto
+    ("it", "Niente grazia per l'ex sindaco condannato", ""),
+    ("es", "China veta la ampliación de las sanciones a Birmania", ""),
+    ("es", "La Fiscalía se opone al indulto del exconsejero", ""),
+    ("pl", "Węgry grożą wetem wobec nowych sankcji", ""),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "summary"), GENERAL_NEGATIVES_6)
+def test_general_negative_6(lang: str, title: str, summary: str) -> None:
+    assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [
+        ("pl", "Kanada usunęła armatora z listy podmiotów objętych sankcjami"),
+        ("pl", "Kanada zdjęła sankcje z armatora z listy podmiotów objętych sankcjami"),
+        ("es", "Washington retira las sanciones a diez personas sancionadas por error"),
+    ],
+)
+def test_people_under_sanctions_is_a_state_not_a_new_designation(lang: str, title: str) -> None:
+    assert kinds(evaluate(item(title, "", lang))) == [("sanctions", "lifted")]
