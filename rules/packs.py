@@ -177,6 +177,16 @@ def _tail_re(frags: list[str], words_between: int = 0) -> Rx:
     return compile_re(rf"(?i)(?:^|[^\pL\pN])(?:{alt}){between}\s*$", lazy=True)
 
 
+def _head_re(frags: list[str], *, letters: bool = False, end: str = r"(?:[^\pL]|$)") -> Rx:
+    """Regex that matches when the text *starts* with one of the fragments (after spaces)."""
+    if not frags:
+        return None
+    alt = "|".join(sorted(set(frags), key=len, reverse=True))
+    if letters:
+        alt = alt.replace("\\pL", LETTER)
+    return compile_re(rf"(?i)^\s*(?:{alt}){end}", lazy=True)
+
+
 def _suffix_re(suffixes: list[str]) -> Rx:
     """A whole word ending in one of the suffixes ("liberar", "excarcelará")."""
     if not suffixes:
@@ -235,23 +245,9 @@ def pack(lang: str) -> LangPack:
         cumul_release=lexicon_re([f for f in c("cumul") if not _year_only(f)]),
         compare_tail=_tail_re(c("compare"), 3),
         increment_tail=_tail_re(c("increment"), 1),
-        increment_head=compile_re(
-            r"(?i)^\s*(?:"
-            + "|".join(sorted(set(c("increment_after")), key=len, reverse=True)).replace(
-                "\\pL", LETTER
-            )
-            + r")(?:[^\pL]|$)",
-            lazy=True,
-        )
-        if c("increment_after")
-        else None,
+        increment_head=_head_re(c("increment_after"), letters=True),
         others_before=_tail_re(c("and_others")),
-        others_after=compile_re(
-            r"(?i)^\s*(?:"
-            + "|".join(sorted(set(c("others_after")), key=len, reverse=True))
-            + r")(?:[^\pL]|$)",
-            lazy=True,
-        ),
+        others_after=_head_re(c("others_after")),
         qualifier_tail=compile_re(rf"(?i)(?:^|[^\pL\pN])(?:{qual_alt})\s*$", lazy=True)
         if quals
         else None,
@@ -273,14 +269,7 @@ def pack(lang: str) -> LangPack:
         former=lexicon_re(c("former")),
         served=lexicon_re(c("served")),
         still_held=lexicon_re(c("still_held")),
-        cond_start=compile_re(
-            r"(?i)^\s*(?:"
-            + "|".join(sorted(set(c("cond_start")), key=len, reverse=True))
-            + r")(?:[^\pL\pN]|$)",
-            lazy=True,
-        )
-        if c("cond_start")
-        else None,
+        cond_start=_head_re(c("cond_start"), end=r"(?:[^\pL\pN]|$)"),
         hyp_adjacent=_tail_re(c("hyp_adjacent")),
         wildlife=lexicon_re(c("wildlife")),
         title_head=compile_re(
