@@ -1027,7 +1027,7 @@ def test_warning_about_restored_sanctions_is_no_event() -> None:
 GENERAL_NEGATIVES_5 = [
     # an anniversary piece, a release told "N months after"
     ("en", "25 years on, Helsinki remembers the spy swap that freed Mr Orlov", ""),
-    ("ru", "Спустя 30 лет: как помиловали узников Лефортово", ""),
+    ("ru", "30 лет с обмена: как помиловали узников Лефортово", ""),
     ("pl", "Dziennikarz dwa miesiące po ułaskawieniu: „Nadal śnię o celi”", ""),
     ("es", "El periodista, tres meses después de su excarcelación, vuelve a escribir", ""),
     # a running total over a year / since a month
@@ -1138,7 +1138,7 @@ GENERAL_NEGATIVES_6 = [
     # commentary and anniversary headlines
     ("en", "Opinion: why the latest pardons in Minsk change little", ""),
     ("es", "Veinte años del indulto que cambió la política chilena", ""),
-    ("de", "Zehn Jahre nach dem großen Gefangenenaustausch: ein Rückblick", ""),
+    ("de", "Zehn Jahre seit dem großen Gefangenenaustausch: ein Rückblick", ""),
     # an opening "Since ..." clause makes a count a running total
     (
         "en",
@@ -1179,3 +1179,16 @@ def test_general_negative_6(lang: str, title: str, summary: str) -> None:
 )
 def test_people_under_sanctions_is_a_state_not_a_new_designation(lang: str, title: str) -> None:
     assert kinds(evaluate(item(title, "", lang))) == [("sanctions", "lifted")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [
+        ("en", "Two years after his arrest, Belarus pardons journalist Ivan Petrov"),
+        ("ru", "Журналист вышел на свободу по помилованию спустя 3 года заключения"),
+        ("pl", "Po 4 latach w kolonii karnej dziennikarz ułaskawiony"),
+        ("es", "Indultado el periodista tras tres años en prisión"),
+    ],
+)
+def test_years_after_an_arrest_do_not_make_a_release_background(lang: str, title: str) -> None:
+    assert [e.kind for e in evaluate(item(title, "", lang))] == ["pardon"]
