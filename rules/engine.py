@@ -511,13 +511,17 @@ class Engine:
             c = (c[0] + lo, c[1] + lo)
             if c[0] >= n.end and s.gap((n.start, n.end), c) <= 1:
                 return True
-        ci = s.clause_of(sp[0])
-        if ci > 0:
-            # "Since July 2024, Minsk has pardoned 300": the opening adverbial clause
-            a = s.clause_bounds[ci - 1]
-            if any(c[0] <= 1 for c in ctx.find_in(pk.cumul_start, a, lo)):
-                return True
-        return False
+        return self._opening_cumul(ctx, sp[0])
+
+    def _opening_cumul(self, ctx: _SentCtx, pos: int) -> bool:
+        """The clause right before pos's clause opens with a 'since ...' cue: "Since July
+        2024, Minsk has pardoned 300" is a running total."""
+        s = ctx.s
+        ci = s.clause_of(pos)
+        if ci == 0:
+            return False
+        b = s.clause_bounds
+        return any(c[0] <= 1 for c in ctx.find_in(ctx.pk.cumul_start, b[ci - 1], b[ci]))
 
     def _remains(self, ctx: _SentCtx, sp: Span, trig_spans: list[Span]) -> bool:
         """The trigger's object / subject is bodies or remains, not living people."""
@@ -872,14 +876,13 @@ class Engine:
             if _g == 0 and dsp[0] >= nsp[1]:
                 # "la levée des sanctions imposées par Trump": a participle right after the
                 # noun describes it; a direction word before the noun is the decision
+                ci = s.clause_of(nsp[0])
                 before = [
                     (s.gap(nsp, o), o, od)
                     for o, od in dirs
-                    if od != d
-                    and o[1] <= nsp[0]
-                    and s.clause_of(o[0]) == s.clause_of(nsp[0])
-                    and s.gap(nsp, o) <= 6
+                    if od != d and o[1] <= nsp[0] and s.clause_of(o[0]) == ci
                 ]
+                before = [b for b in before if b[0] <= 6]
                 if before:
                     _g, dsp, d = min(before)
             span = (min(nsp[0], dsp[0]), max(nsp[1], dsp[1]))
@@ -951,21 +954,11 @@ class Engine:
             if self._is_sub(ctx, n, []):
                 continue
             lo, hi = s.clause_span(n.start)
-            ci = s.clause_of(n.start)
             if (
                 pk.cumul is not None
-                and (
-                    ctx.any_in(pk.cumul, lo, hi)
-                    # "Since August 2020, Viasna has recognised 3,900 people as ...": the
-                    # opening adverbial clause
-                    or (
-                        ci > 0
-                        and any(
-                            c[0] <= 1
-                            for c in ctx.find_in(pk.cumul_start, s.clause_bounds[ci - 1], lo)
-                        )
-                    )
-                )
+                # "Since August 2020, Viasna has recognised 3,900 people as ...": the opening
+                # adverbial clause makes it a running total too
+                and (ctx.any_in(pk.cumul, lo, hi) or self._opening_cumul(ctx, n.start))
                 and not self._still_held(ctx, i, hi)
             ):
                 continue

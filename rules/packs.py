@@ -300,10 +300,13 @@ def pack(lang: str) -> LangPack:
         s_attrib_pair_pre=_tail_re(_collect(sanc, langs, "attrib_pair_pre")),
         pc_phrases=lexicon_re(pcs),
         pc_current=lexicon_re(_collect(pc, langs, "current")),
+        # count-only words ("received", "retour") report a release only in an item with a
+        # swap cue, so the swap cues stand in for them: common words no longer let
+        # off-topic items past the one-scan prefilter (same events)
         prefilter=lexicon_re(
             p_strong
             + p_amb
-            + p_cnt
+            + _collect(pardon, langs, "swap_cues")
             + s_nouns
             + s_sl
             + s_si
