@@ -218,11 +218,12 @@ class _SentCtx:
         return self._subs
 
 
-def _lang_key(lang: str | None, text: str = "") -> str:
-    lang = (lang or "").lower()[:2]
-    if lang in languages():
-        return lang
-    return detect_language(text) if text else ALL
+def _any_trigger(text: str) -> bool:
+    """Could any language pack fire on `text`? The union pack's prefilter is the union of
+    every pack's: when it finds nothing, no pack can, and guessing the language is wasted
+    work (most items of a real feed; measured in benchmarks/rules_speed.py)."""
+    rx = pack(ALL).prefilter
+    return rx is not None and has(rx, text)
 
 
 @cache
@@ -293,15 +294,21 @@ class Engine:
     ) -> list[Event]:
         """Same as evaluate() for already cleaned text (the Matcher cleans once for both)."""
         full = f"{title}\n{summary}"
-        key = _lang_key(lang, full)
-        events = self._evaluate_pack(pack(key), title, summary, full, published)
-        if not events and key != ALL:
-            # feeds mislabel languages (an "en" feed carrying Italian items): when the declared
-            # pack finds nothing and none of its stopwords occur, use the detected language
-            alt = _mislabelled(key, full)
-            if alt is not None:
-                events = self._evaluate_pack(pack(alt), title, summary, full, published)
-        return events
+        declared = (lang or "").lower()[:2]
+        if declared not in languages():
+            # (a language detected here is never "mislabelled": no fallback below)
+            if not _any_trigger(full):
+                return []
+            return self._evaluate_pack(pack(detect_language(full)), title, summary, full, published)
+        events = self._evaluate_pack(pack(declared), title, summary, full, published)
+        if events or not _any_trigger(full):
+            return events
+        # feeds mislabel languages (an "en" feed carrying Italian items): when the declared
+        # pack finds nothing and none of its stopwords occur, use the detected language
+        alt = _mislabelled(declared, full)
+        if alt is None:
+            return []
+        return self._evaluate_pack(pack(alt), title, summary, full, published)
 
     def _evaluate_pack(
         self, pk: LangPack, title: str, summary: str, full: str, published: Any

@@ -676,6 +676,36 @@ def test_declared_language_with_its_stopwords_is_not_second_guessed() -> None:
     assert evaluate(it) == []
 
 
+def test_union_prefilter_admits_whatever_a_language_pack_admits() -> None:
+    # evaluate() skips language detection when the all-language prefilter finds nothing:
+    # that is only safe while it matches every text some language pack's prefilter matches
+    from rules.packs import ALL, languages, pack
+    from rules.text import has
+
+    union = pack(ALL).prefilter
+    texts = [
+        f"{r['title']}\n{r['summary']}"
+        for name in ("dev.jsonl", "seeds.jsonl")
+        for r in map(json.loads, (ROOT / "releasewatch" / "samples" / "corpus" / name).open())
+    ]
+    admitted = 0
+    for lang in languages():
+        rx = pack(lang).prefilter
+        assert rx is not None
+        for text in texts:
+            if has(rx, text):
+                admitted += 1
+                assert has(union, text), (lang, text[:80])
+    assert admitted > len(texts)  # most texts pass their own pack's (and some others')
+
+
+def test_unlabelled_items_need_a_trigger_in_some_language() -> None:
+    assert evaluate(item("Stock markets close higher", "Oil prices rose on Monday.", None)) == []
+    # no language declared: detected from the text, the Russian pack reports the pardon
+    evs = evaluate(item("Лукашенко помиловал 25 человек", "Об этом сообщила пресс-служба.", None))
+    assert kinds(evs) == [("pardon", 25)]
+
+
 def test_engine_accessor_survives_evaluate() -> None:
     import rules
 
