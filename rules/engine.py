@@ -226,6 +226,19 @@ def _any_trigger(text: str) -> bool:
     return rx is not None and has(rx, text)
 
 
+_OPEN_QUOTES = "«„“\"'‘‹"
+_CLOSE_QUOTES = "»“”\"'’›"
+
+
+def _quoted_title(text: str, span: Span) -> bool:
+    """The trigger is the whole of a short capitalised quotation: «Повернення», „Ułaskawienie”
+    name a film, a book or an album, not a release."""
+    a, b = span
+    if a == 0 or b >= len(text) or text[a - 1] not in _OPEN_QUOTES:
+        return False
+    return text[b] in _CLOSE_QUOTES and text[a].isupper()
+
+
 @cache
 def _lang_profiles() -> tuple[tuple[str, frozenset[str], str], ...]:
     raw = raw_packs()["common"]["languages"]
@@ -327,6 +340,8 @@ class Engine:
                 sc.any(pk.hist, title)
                 # "Analysis: ...", "Diez años del deshielo: ...": commentary or an anniversary
                 or (pk.title_head is not None and has(pk.title_head, title))
+                # "Poet freed in 1987 dies at 88": an obituary tells its releases as background
+                or sc.any(pk.obituary, title)
             ),
             "swap": sc.any(pk.p_swap, full),
             # a strong release word (pardon, amnesty...) itself says this is about detainees
@@ -520,6 +535,19 @@ class Engine:
                 return True
         return self._opening_cumul(ctx, sp[0])
 
+    def _since_before(self, ctx: _SentCtx, sp: Span) -> bool:
+        """A 'since ...' cue earlier in the trigger's clause, or opening the clause before it
+        (not "the largest swap since 2022")."""
+        s, pk = ctx.s, ctx.pk
+        lo = s.clause_span(sp[0])[0]
+        for c in ctx.find_in(pk.cumul_start, lo, sp[0]):
+            if pk.superlative_tail is not None and has(
+                pk.superlative_tail, s.text[max(lo, lo + c[0] - 40) : lo + c[0]]
+            ):
+                continue
+            return True
+        return self._opening_cumul(ctx, sp[0])
+
     def _opening_cumul(self, ctx: _SentCtx, pos: int) -> bool:
         """The clause right before pos's clause opens with a 'since ...' cue: "Since July
         2024, Minsk has pardoned 300" is a running total."""
@@ -632,7 +660,12 @@ class Engine:
             return []
         masks = ctx.find_in(pk.masks)
         # a trigger inside a non-event phrase ("press release", "Amnesty International")
-        trigs = [t for t in trigs if not any(m[0] <= t[0][0] and t[0][1] <= m[1] for m in masks)]
+        trigs = [
+            t
+            for t in trigs
+            if not any(m[0] <= t[0][0] and t[0][1] <= m[1] for m in masks)
+            and not _quoted_title(text, t[0])
+        ]
         if not trigs:
             return []
         trigs.sort()
@@ -730,6 +763,8 @@ class Engine:
                 continue  # "вызваліўся, цалкам адбыўшы тэрмін": the sentence ended
             if ti not in t_num and ctx.any_in(pk.former):
                 continue  # "a former political prisoner, freed in 2022, ...": background
+            if ti not in t_num and self._since_before(ctx, sp):
+                continue  # "since 2022, exchanges have brought home over 5,800": a running total
             if item["kidnap"] and not (item["swap"] or item["grounds"]):
                 continue  # "Four workers abducted at a mine are freed", "police freed hostages"
             if item["title_nonevent"] and kind != "strong" and not item["detainee"]:

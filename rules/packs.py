@@ -101,7 +101,10 @@ class LangPack:
     cond_start: Rx  # a clause opening with "if" / "jeśli": the next clause is conditional
     hyp_adjacent: Rx  # right before the trigger: "lists for an exchange", "talks on a swap"
     wildlife: Rx  # reintroduction, GPS tags, national park: animals set free, not people
-    title_head: Rx  # a headline opening "Analysis:" / "Ten years after ...": no news event
+    title_head: (
+        Rx  # a headline opening "Analysis:" / "Ten years after ..." / "Died: ...": no news event
+    )
+    obituary: Rx  # "dies at 88", "умер в возрасте": a headline about a death, releases are its past
     # pardon
     p_strong: Rx
     p_ambiguous: Rx
@@ -143,6 +146,18 @@ class LangPack:
 
 # Belarusian alternates word-initial у / ў (short u after a vowel): "увялі" / "ўвялі".
 _BE_INITIAL_U = {"у": "[уў]", "ў": "[уў]", "У": "[уў]"}
+
+
+def _title_head_re(genres: list[str], anniversaries: list[str], deaths: list[str]) -> Rx:
+    """Headline openings that announce no news event: "Analysis: ...", "Ten years since ...",
+    "Died ..." (an obituary)."""
+
+    def alt(frags: list[str]) -> str:
+        return "|".join(sorted(set(frags), key=len, reverse=True))
+
+    heads = [rf"(?:{alt(genres)})\s*[:|—–-]"] if genres else []
+    heads += [rf"(?:{alt(f)})(?:[^\pL\pN]|$)" for f in (anniversaries, deaths) if f]
+    return compile_re(r"(?i)^\s*(?:" + "|".join(heads) + ")", lazy=True) if heads else None
 
 
 def _collect(section: dict[str, Any], langs: tuple[str, ...], key: str) -> list[str]:
@@ -272,16 +287,8 @@ def pack(lang: str) -> LangPack:
         cond_start=_head_re(c("cond_start"), end=r"(?:[^\pL\pN]|$)"),
         hyp_adjacent=_tail_re(c("hyp_adjacent")),
         wildlife=lexicon_re(c("wildlife")),
-        title_head=compile_re(
-            r"(?i)^\s*(?:(?:"
-            + "|".join(sorted(set(c("genre_title")), key=len, reverse=True))
-            + r")\s*[:|—–-]|(?:"
-            + "|".join(sorted(set(c("anniv_title")), key=len, reverse=True))
-            + r")(?:[^\pL\pN]|$))",
-            lazy=True,
-        )
-        if c("genre_title") and c("anniv_title")
-        else None,
+        title_head=_title_head_re(c("genre_title"), c("anniv_title"), c("obit_head")),
+        obituary=lexicon_re(c("obituary")),
         p_strong=lexicon_re(p_strong),
         p_ambiguous=lexicon_re(p_amb),
         p_count_only=lexicon_re(p_cnt),
