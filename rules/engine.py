@@ -372,6 +372,7 @@ class Engine:
             "pub_year": pub_year,
             "published": published,
             "summary_hist": False,  # a release in the summary was told as background
+            "rearrest": False,  # the headline's person stays in / goes back to custody
             "summary_live": False,  # ... and one was told as news
         }
         cands: list[_Cand] = []
@@ -704,13 +705,16 @@ class Engine:
             for ni in good:
                 n = nums[ni]
                 g = s.gap(sp, (n.start, n.end))
-                if s.clause_of(n.start) != s.clause_of(sp[0]) and not (
-                    n.start >= sp[1] and g <= 1 and "," in text[sp[1] : n.start]
-                ):
-                    continue  # other clause, unless right after a comma ("In return, eight ...")
+                rank = g
+                if s.clause_of(n.start) != s.clause_of(sp[0]):
+                    if not (n.start >= sp[1] and g <= 1 and "," in text[sp[1] : n.start]):
+                        continue  # other clause, unless right after a comma ("In return, eight")
+                    # ... and then behind a figure in the trigger's own clause ("88 prisoners
+                    # freed, 841 still held")
+                    rank = g + _MAX_ATTACHED_GAP
                 att = self._attached(ctx, n)
                 if g <= _MAX_BARE_GAP or (att and g <= _MAX_ATTACHED_GAP):
-                    pairs.append((g, 0 if n.start >= sp[1] else 1, ti, ni))
+                    pairs.append((rank, 0 if n.start >= sp[1] else 1, ti, ni))
         pairs.sort()
         t_num: dict[int, int] = {}
         used: set[int] = set()
@@ -777,14 +781,28 @@ class Engine:
                 continue  # "Zwei junge Bartgeier freigelassen"
             if self._blocked(ctx, sp):
                 continue
-            if pk.still_held is not None and ctx.any_in(pk.still_held, sp[1]):
-                continue  # "graziata per cinque capi d'accusa ma resta agli arresti"
             if self._historical(ctx, sp, pub_year, item["published"]):
                 if not s.is_title:
                     item["summary_hist"] = True
                 else:
                     item["title_past"] = True
                 continue
+            # one re-arrest does not undo a group's release ("frees 20, one re-arrested")
+            end = (
+                s.clause_span(sp[0])[1]
+                if ti in t_num and (nums[t_num[ti]].value or 0) > 1
+                else None
+            )
+            if pk.rearrest is not None and ctx.any_in(pk.rearrest, sp[1], end):
+                # "freed and re-arrested at the gate": no release, and the body's releases
+                # are the re-arrested person's past
+                if s.is_title:
+                    item["title_past"] = item["rearrest"] = True
+                continue
+            if pk.still_held is not None and ctx.any_in(pk.still_held, sp[1]):
+                if s.is_title:
+                    item["title_past"] = True
+                continue  # "graziata per cinque capi d'accusa ma resta agli arresti"
             if not s.is_title:
                 item["summary_live"] = True
             ctx.release_live = True
@@ -1065,6 +1083,8 @@ class Engine:
             # count: a count-less release in the body ("despite July's releases") is an echo
             # or background, not news of its own
             pardons = [c for c in pardons if c.count is not None]
+        if item["rearrest"]:
+            pardons = [c for c in pardons if c.sent == 0]
         if item["summary_hist"] and not item["summary_live"]:
             # the body says the release is background; a count-less headline echo goes too
             pardons = [c for c in pardons if not (c.sent == 0 and c.count is None)]

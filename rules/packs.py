@@ -98,6 +98,7 @@ class LangPack:
     former: Rx  # "former political prisoner": a count-less release there is background
     served: Rx  # "after serving his full term": a release at the end of a sentence
     still_held: Rx  # "... but remains in custody" after the trigger: no release
+    rearrest: Rx  # "re-arrested", "снова задержан": a release undone (after the trigger)
     cond_start: Rx  # a clause opening with "if" / "jeśli": the next clause is conditional
     hyp_adjacent: Rx  # right before the trigger: "lists for an exchange", "talks on a swap"
     wildlife: Rx  # reintroduction, GPS tags, national park: animals set free, not people
@@ -284,6 +285,7 @@ def pack(lang: str) -> LangPack:
         former=lexicon_re(c("former")),
         served=lexicon_re(c("served")),
         still_held=lexicon_re(c("still_held")),
+        rearrest=lexicon_re(c("rearrest")),
         cond_start=_head_re(c("cond_start"), end=r"(?:[^\pL\pN]|$)"),
         hyp_adjacent=_tail_re(c("hyp_adjacent")),
         wildlife=lexicon_re(c("wildlife")),

@@ -1265,6 +1265,17 @@ GENERAL_NEGATIVES_7 = [
     ),
     ("ru", "Активиста освободили и сразу снова задержали у ворот колонии", ""),
     ("de", "Oppositioneller nach Haftende freigelassen und sofort erneut festgenommen", ""),
+    # a re-arrest headline: the body's pardon is the person's past
+    (
+        "en",
+        "Blogger freed by Lukashenko is arrested again",
+        "Ivan Sidorov was pardoned together with 30 others, his wife said.",
+    ),
+    (
+        "ru",
+        "Помилованного блогера снова задержали в Минске",
+        "Иван Сидоров был помилован вместе с 30 другими политзаключёнными, сообщила его жена.",
+    ),
     # a running total opened by "since <year>", with no figure on the trigger
     ("pl", "Jeńcy wciąż w niewoli", "Od 2023 r. w wyniku wymian wróciło do domu wielu żołnierzy."),
     # animals
@@ -1291,6 +1302,29 @@ GENERAL_POSITIVES_7 = [
         "Лукашенко помиловал 12 человек",
         "«Помилованы 12 осуждённых», — сообщили в администрации.",
         [("pardon", 12)],
+    ),
+    # one person re-arrested does not undo a group's release
+    (
+        "en",
+        "Belarus frees 20 political prisoners, one re-arrested at the gate",
+        "",
+        [("pardon", 20)],
+    ),
+    ("en", "Freed activist re-arrested as Minsk pardons 15 others", "", [("pardon", 15)]),
+    # "88 freed, 841 still held": the release takes the figure in its own clause, the count
+    # of those still held the other
+    (
+        "es",
+        "Nicaragua: 40 presos políticos excarcelados, 160 siguen detenidos según el Mecanismo",
+        "",
+        [("pardon", 40), ("prisoner_count", 160)],
+    ),
+    # the singular form of a political prisoner count (Belarusian / Ukrainian)
+    (
+        "be",
+        "Новыя даныя праваабаронцаў",
+        "Паводле падлікаў «Вясны», у Беларусі застаецца 1 021 палітвязень.",
+        [("prisoner_count", 1021)],
     ),
     # "the largest exchange since 2022" is not a running total
     (
