@@ -372,8 +372,8 @@ class Engine:
             "pub_year": pub_year,
             "published": published,
             "summary_hist": False,  # a release in the summary was told as background
-            "rearrest": False,  # the headline's person stays in / goes back to custody
             "summary_live": False,  # ... and one was told as news
+            "rearrest": False,  # the headline's released person was arrested again
         }
         cands: list[_Cand] = []
         present = sc.present
@@ -525,11 +525,8 @@ class Engine:
             c = (c[0] + lo, c[1] + lo)
             if c[0] >= n.end and s.gap((n.start, n.end), c) > 2:
                 continue
-            if pk.superlative_tail is not None and has(
-                pk.superlative_tail, s.text[max(lo, c[0] - 40) : c[0]]
-            ):
-                continue
-            return True
+            if not self._superlative(ctx, lo, c[0]):
+                return True
         for c in ctx.find_in(pk.cumul_release, lo, hi):
             c = (c[0] + lo, c[1] + lo)
             if c[0] >= n.end and s.gap((n.start, n.end), c) <= 1:
@@ -539,15 +536,20 @@ class Engine:
     def _since_before(self, ctx: _SentCtx, sp: Span) -> bool:
         """A 'since ...' cue earlier in the trigger's clause, or opening the clause before it
         (not "the largest swap since 2022")."""
-        s, pk = ctx.s, ctx.pk
-        lo = s.clause_span(sp[0])[0]
-        for c in ctx.find_in(pk.cumul_start, lo, sp[0]):
-            if pk.superlative_tail is not None and has(
-                pk.superlative_tail, s.text[max(lo, lo + c[0] - 40) : lo + c[0]]
-            ):
-                continue
+        lo = ctx.s.clause_span(sp[0])[0]
+        if any(
+            not self._superlative(ctx, lo, lo + c[0])
+            for c in ctx.find_in(ctx.pk.cumul_start, lo, sp[0])
+        ):
             return True
         return self._opening_cumul(ctx, sp[0])
+
+    @staticmethod
+    def _superlative(ctx: _SentCtx, lo: int, at: int) -> bool:
+        """A superlative right before the 'since' cue at `at` (clause from `lo`): "the
+        largest swap since 2022" dates a record, not a running total."""
+        tail = ctx.pk.superlative_tail
+        return tail is not None and has(tail, ctx.s.text[max(lo, at - 40) : at])
 
     def _opening_cumul(self, ctx: _SentCtx, pos: int) -> bool:
         """The clause right before pos's clause opens with a 'since ...' cue: "Since July
@@ -787,13 +789,14 @@ class Engine:
                 else:
                     item["title_past"] = True
                 continue
-            # one re-arrest does not undo a group's release ("frees 20, one re-arrested")
-            end = (
+            if ctx.any_in(pk.rearrest) and ctx.any_in(
+                pk.rearrest,
+                sp[1],
+                # one re-arrest does not undo a group's release ("frees 20, one re-arrested")
                 s.clause_span(sp[0])[1]
                 if ti in t_num and (nums[t_num[ti]].value or 0) > 1
-                else None
-            )
-            if pk.rearrest is not None and ctx.any_in(pk.rearrest, sp[1], end):
+                else None,
+            ):
                 # "freed and re-arrested at the gate": no release, and the body's releases
                 # are the re-arrested person's past
                 if s.is_title:

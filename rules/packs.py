@@ -102,10 +102,8 @@ class LangPack:
     cond_start: Rx  # a clause opening with "if" / "jeśli": the next clause is conditional
     hyp_adjacent: Rx  # right before the trigger: "lists for an exchange", "talks on a swap"
     wildlife: Rx  # reintroduction, GPS tags, national park: animals set free, not people
-    title_head: (
-        Rx  # a headline opening "Analysis:" / "Ten years after ..." / "Died: ...": no news event
-    )
-    obituary: Rx  # "dies at 88", "умер в возрасте": a headline about a death, releases are its past
+    title_head: Rx  # headline opening "Analysis:", "Ten years since", "Died": no news event
+    obituary: Rx  # "dies at 88", "умер в возрасте": a death headline; its releases are past
     # pardon
     p_strong: Rx
     p_ambiguous: Rx
