@@ -214,7 +214,11 @@ class _SentCtx:
     @property
     def subs(self) -> list[Span]:
         if self._subs is None:
-            self._subs = self.find_in(self.pk.sub_cues)
+            subs = self.find_in(self.pk.sub_cues)
+            if subs:
+                # "w tym roku" (this year) is not "w tym" (including)
+                subs = _unmasked(subs, self.find_in(self.pk.masks))
+            self._subs = subs
         return self._subs
 
 
@@ -459,28 +463,40 @@ class Engine:
         return pk.inf_ok_bare is None or not has(pk.inf_ok_bare, pre)
 
     def _historical(
-        self, ctx: _SentCtx, span: Span, pub_year: int | None, published: Any = None
+        self,
+        ctx: _SentCtx,
+        span: Span,
+        pub_year: int | None,
+        published: Any = None,
+        modifier: Span | None = None,
     ) -> bool:
+        """Is the trigger at `span` told as background? A date inside `modifier` (a participle
+        phrase: "lifts sanctions imposed in 2021") dates that participle, not the trigger."""
         s, pk = ctx.s, ctx.pk
         if pk.hist is not None and ctx.any_in(pk.hist):
             return True
         lo, hi = s.clause_span(span[0])
+        ma, mb = modifier if modifier is not None else (-1, -1)
         if pk.past_rel is not None:
             for c in ctx.find_in(pk.past_rel, lo, hi):
                 # "pardoned last year", "ułaskawiony w ubiegłym roku": a past release
+                if ma <= c[0] + lo < mb:
+                    continue
                 if s.gap(span, (c[0] + lo, c[1] + lo)) <= 2:
                     return True
         if pub_year is None:
             return False
-        clause = s.text[lo:hi]
-        if lo > 0 and hi < len(s.text) and s.text[lo - 2 : lo].strip() == ",":
+        # the participle phrase blanked out (same length: offsets stay valid)
+        text = s.text if mb <= ma else s.text[:ma] + " " * (mb - ma) + s.text[mb:]
+        clause = text[lo:hi]
+        if lo > 0 and hi < len(text) and text[lo - 2 : lo].strip() == ",":
             # an apposition opened by the trigger: "X, pardoned in 2023, published a book"
             ti = s.tok(span[0])
             if ti - s.tok(lo) <= 1 and any(
                 int(clause[g[1][0] : g[1][1]]) < pub_year for g in find_groups(_YEAR, clause)
             ):
                 return True
-        if isinstance(published, datetime) and _months_ago(s.text, lo, hi, span[0], published):
+        if isinstance(published, datetime) and _months_ago(text, lo, hi, span[0], published):
             return True  # "liberata a gennaio" told in May: background
         if "19" not in clause and "20" not in clause:
             return False  # no year (both patterns below need a 19xx / 20xx year)
@@ -508,8 +524,8 @@ class Engine:
             g = s.gap(span, ys)
             if g <= 2:
                 return True  # "the 1962 exchange", "lifted in 2015"
-            near_month = has(places().date_dmy, s.text[max(0, ys[0] - 25) : ys[1]]) or has(
-                places().date_mdy, s.text[max(0, ys[0] - 25) : ys[1]]
+            near_month = has(places().date_dmy, text[max(0, ys[0] - 25) : ys[1]]) or has(
+                places().date_mdy, text[max(0, ys[0] - 25) : ys[1]]
             )
             if near_month and g <= 8:
                 return True  # "on February 11, 1990 ... release"
@@ -783,7 +799,20 @@ class Engine:
                 continue  # "Zwei junge Bartgeier freigelassen"
             if self._blocked(ctx, sp):
                 continue
-            if self._historical(ctx, sp, pub_year, item["published"]):
+            # "помиловал осуждённых в 2021 году", "pardons those jailed in 2021": the year
+            # dates the jailing (a participle right after the trigger), not the release
+            jailed = next(
+                (
+                    c
+                    for c in ctx.find_in(pk.jailed_part)
+                    if c[0] >= sp[1]
+                    and s.gap(sp, c) <= 2
+                    and s.clause_of(c[0]) == s.clause_of(sp[0])
+                ),
+                None,
+            )
+            modifier = None if jailed is None else self._modifier(ctx, jailed, trig_spans, 2)
+            if self._historical(ctx, sp, pub_year, item["published"], modifier):
                 if not s.is_title:
                     item["summary_hist"] = True
                 else:
@@ -919,6 +948,8 @@ class Engine:
         dirs = [(sp, d) for sp, d in dirs if not _PERCENT_NEXT.match(text, sp[1])]
         for nsp in nouns:
             best: tuple[int, Span, str] | None = None
+            modifier: Span | None = None  # a participle phrase describing the noun
+            late = False  # the decision word follows that phrase
             for dsp, d in dirs:
                 if s.clause_of(dsp[0]) != s.clause_of(nsp[0]) and not (dsp[0] <= nsp[0] < dsp[1]):
                     continue
@@ -948,8 +979,28 @@ class Engine:
                 before = [b for b in before if b[0] <= 6]
                 if before:
                     _g, dsp, d = min(before)
-            span = (min(nsp[0], dsp[0]), max(nsp[1], dsp[1]))
-            if self._sanction_blocked(ctx, span, pub_year):
+                else:
+                    # "Sanctions imposed in 2021 were lifted on Monday": the decision follows
+                    # the participle phrase
+                    phrase = self._modifier(ctx, dsp, [o for o, _od in dirs])
+                    after = [
+                        (s.gap(phrase, o), o, od)
+                        for o, od in dirs
+                        if od != d and o[0] >= phrase[1] and s.clause_of(o[0]) == ci
+                    ]
+                    after = [a for a in after if a[0] <= 2]
+                    if after:
+                        _g, dsp, d = min(after)
+                        modifier, late = phrase, True
+            if dsp[1] <= nsp[0]:
+                # the decision comes before the noun; a direction word right after it opens a
+                # participle phrase describing the noun, and its date is not the decision's
+                part = next((o for o, _od in dirs if o[0] >= nsp[1] and s.gap(nsp, o) == 0), None)
+                if part is not None:
+                    modifier = self._modifier(ctx, part, [o for o, _od in dirs])
+            # (a late decision word is checked on its own: "... should be lifted")
+            span = dsp if late else (min(nsp[0], dsp[0]), max(nsp[1], dsp[1]))
+            if self._sanction_blocked(ctx, span, pub_year, modifier):
                 continue
             if pk.inf_tail is not None and has(pk.inf_tail, text[max(0, dsp[0] - 30) : dsp[0]]):
                 continue  # "die Sanktionen ... zu verschärfen": a demanded change
@@ -985,14 +1036,29 @@ class Engine:
             out.append(_Cand("sanctions", idx, text, (w,), direction=d, how=f"'{w}' -> {d}"))
         return out
 
-    def _sanction_blocked(self, ctx: _SentCtx, span: Span, pub_year: int | None) -> bool:
+    def _sanction_blocked(
+        self, ctx: _SentCtx, span: Span, pub_year: int | None, modifier: Span | None = None
+    ) -> bool:
         if self._blocked(ctx, span):
             return True
         pk, s = ctx.pk, ctx.s
         lo, _hi = s.clause_span(span[0])
         if pk.s_background is not None and ctx.any_in(pk.s_background, lo, span[0]):
             return True
-        return self._historical(ctx, span, pub_year)
+        return self._historical(ctx, span, pub_year, modifier=modifier)
+
+    @staticmethod
+    def _modifier(ctx: _SentCtx, part: Span, stops: list[Span], words: int = 6) -> Span:
+        """The phrase a participle opens after its noun ("sanctions imposed in 2021 on
+        Belavia"): up to `words` words, ending before the clause ends or a word of `stops`."""
+        s = ctx.s
+        t0 = s.tok(part[1] - 1)
+        last = min(len(s.token_ends) - 1, t0 + words)
+        end = min(s.token_ends[last], s.clause_span(part[0])[1])
+        for o in stops:
+            if part[1] <= o[0] < end:
+                end = o[0]
+        return (part[0], max(end, part[1]))
 
     # -------------------------------------------------------- prisoner count
     def _prisoner_count(

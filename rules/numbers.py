@@ -74,6 +74,7 @@ class NumberLexicon:
     age_before: object
     range_after: object
     charges_after: object  # "five of 19 charges", "cinque capi d'accusa": not people
+    places_after: object  # "in 20 countries", "в 12 регионах": places, not people
     ordinal_cap: frozenset[str] | None  # German: "zum 80. Jahrestag" (nouns are capitalised)
     # RE2 Sets over the text before / after a number: one pass each tells which of the
     # checks above match (_BEFORE / _AFTER give the order), instead of one call per check
@@ -174,6 +175,10 @@ def lexicon(langs: tuple[str, ...]) -> NumberLexicon:
             rf"(?i)^\s(?:(?:von|of|out of|из|з|із|z|na|de|di|su|sur) \d+\s)?(?:{_alt(units['charges'])})(?:[^\pL]|$)",
             lazy=True,
         ),
+        places_after=compile_re(
+            rf"(?i)^\s(?:{_alt(units['places'])})(?:[^\pL]|$)",
+            lazy=True,
+        ),
         ordinal_cap=frozenset(
             w for lg in langs if lg == "de" for w in _lang_stopwords(lg) | _SENT_STARTERS_DE
         )
@@ -201,9 +206,17 @@ def lexicon(langs: tuple[str, ...]) -> NumberLexicon:
 
 # the checks each Set holds, in Set index order
 _BEFORE = ("currency_before", "month_before", "age_before")
-_AFTER = ("currency_after", "percent_re", "month_after", "time_re", "range_after", "charges_after")
+_AFTER = (
+    "currency_after",
+    "percent_re",
+    "month_after",
+    "time_re",
+    "range_after",
+    "charges_after",
+    "places_after",
+)
 _CUR_B, _MONTH_B, _AGE_B = 0, 1, 2
-_CUR_A, _PCT_A, _MONTH_A, _TIME_A, _RANGE_A, _CHARGES_A = 0, 1, 2, 3, 4, 5
+_CUR_A, _PCT_A, _MONTH_A, _TIME_A, _RANGE_A, _CHARGES_A, _PLACES_A = 0, 1, 2, 3, 4, 5, 6
 
 
 @cache
@@ -281,6 +294,8 @@ def _classify(
         return "age"
     if _CHARGES_A in ah:
         return "charges"  # "pardoned on five of 19 charges": counts of an indictment
+    if _PLACES_A in ah:
+        return "places"  # "political prisoners in 20 countries"
     if (
         plain
         and before.endswith(", ")

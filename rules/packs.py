@@ -99,6 +99,7 @@ class LangPack:
     served: Rx  # "after serving his full term": a release at the end of a sentence
     still_held: Rx  # "... but remains in custody" after the trigger: no release
     rearrest: Rx  # "re-arrested", "снова задержан": a release undone (after the trigger)
+    jailed_part: Rx  # "jailed", "осуждённых" after a trigger: its date is the jailing's
     cond_start: Rx  # a clause opening with "if" / "jeśli": the next clause is conditional
     hyp_adjacent: Rx  # right before the trigger: "lists for an exchange", "talks on a swap"
     wildlife: Rx  # reintroduction, GPS tags, national park: animals set free, not people
@@ -284,6 +285,7 @@ def pack(lang: str) -> LangPack:
         served=lexicon_re(c("served")),
         still_held=lexicon_re(c("still_held")),
         rearrest=lexicon_re(c("rearrest")),
+        jailed_part=lexicon_re(c("jailed_part")),
         cond_start=_head_re(c("cond_start"), end=r"(?:[^\pL\pN]|$)"),
         hyp_adjacent=_tail_re(c("hyp_adjacent")),
         wildlife=lexicon_re(c("wildlife")),

@@ -1342,3 +1342,142 @@ def test_general_positive_7(
 ) -> None:
     got = evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC)))
     assert kinds(got) == sorted(expected)
+
+
+# ----------------------------------------------------------- session 6: generality
+GENERAL_POSITIVES_8 = [
+    # "a further N" is an increment, not a plan ("further" is a hypothetical cue otherwise);
+    # a headline pardon undone by "remains in prison" does not hide the body's release
+    (
+        "en",
+        "Junta pardons ex-leader on two charges, but she remains in prison",
+        "A further 3,150 inmates were pardoned under the amnesty marking the new year.",
+        [("pardon", 3150)],
+    ),
+    ("ru", "Очередные 16 политзаключённых вышли на свободу", "", [("pardon", 16)]),
+    # a participle after the noun dates the sanctions, not the decision
+    (
+        "en",
+        "US lifts sanctions imposed in 2021 on Belavia",
+        "The Treasury announced the move on Monday.",
+        [("sanctions", "lifted")],
+    ),
+    (
+        "fr",
+        "Washington annonce la levée des sanctions imposées en 2022 contre Belavia",
+        "",
+        [("sanctions", "lifted")],
+    ),
+    (
+        "en",
+        "Sanctions imposed in 2021 on Belarusian potash were lifted on Monday",
+        "",
+        [("sanctions", "lifted")],
+    ),
+    # ... and a conviction participle after the trigger dates the conviction
+    (
+        "ru",
+        "Лукашенко помиловал осуждённых в 2021 году активистов",
+        "Указ подписан в понедельник.",
+        [("pardon", None)],
+    ),
+    # an amnesty for the anniversary of a territory's liberation is news, not background
+    (
+        "it",
+        "Al-Sisi concede la grazia a 900 detenuti per l'anniversario della liberazione del Sinai",
+        "",
+        [("pardon", 900)],
+    ),
+    # parole granted is an early release
+    (
+        "es",
+        "El Gobierno concede la libertad condicional a 30 presos políticos",
+        "Los excarcelados salieron el lunes de la prisión.",
+        [("pardon", 30)],
+    ),
+    # "behind bars for political reasons", "détenus d'opinion": political prisoners
+    (
+        "es",
+        "Cuba: 21 presos excarcelados; otras 350 personas siguen tras las rejas por razones políticas",
+        "",
+        [("pardon", 21), ("prisoner_count", 350)],
+    ),
+    (
+        "fr",
+        "Le CNLD recense plus de 200 détenus d'opinion en Algérie",
+        "",
+        [("prisoner_count", 200)],
+    ),
+    # "w tym roku" (this year) is not "w tym" (including): the second release is its own event
+    (
+        "pl",
+        "Łukaszenka ułaskawił 12 osób",
+        "To trzecia taka decyzja w tym roku: w maju na wolność wyszło 18 więźniów.",
+        [("pardon", 12), ("pardon", 18)],
+    ),
+    # "недружественные действия" (actions) is not "действуют" (in force)
+    (
+        "ru",
+        "Ответные меры Москвы",
+        "В ответ на «недружественные действия» Лондона в российский «стоп-лист» внесены 15 граждан Великобритании.",
+        [("sanctions", "imposed")],
+    ),
+    # an asset freeze is a sanction in Italian too
+    (
+        "it",
+        "L'Ue ha disposto il congelamento dei beni di sei funzionari iraniani",
+        "",
+        [("sanctions", "imposed")],
+    ),
+    # "27 más que el mes anterior" is the change, not a second count
+    (
+        "es",
+        "Prisoners Defenders cuenta 1.100 presos políticos en Cuba",
+        "La ONG contabilizó en octubre 1.100 presos políticos, 30 más que el mes anterior.",
+        [("prisoner_count", 1100)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "summary", "expected"), GENERAL_POSITIVES_8)
+def test_general_positive_8(
+    lang: str, title: str, summary: str, expected: list[tuple[str, object]]
+) -> None:
+    got = evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC)))
+    assert kinds(got) == sorted(expected)
+
+
+GENERAL_NEGATIVES_8 = [
+    # the decision after a participle phrase is still checked for its own cues
+    ("en", "Sanctions imposed in 2021 should be lifted, envoy says", "He spoke in Vilnius."),
+    ("en", "Sanctions imposed in 2014 remain in force, EU says", ""),
+    ("en", "Critics of the sanctions imposed in 2022 call for them to be lifted", ""),
+    # "further" / "очередной" before a noun is still a plan cue
+    ("en", "Further releases of political prisoners depend on Washington, Minsk says", ""),
+    ("en", "Any further sanctions must target oil, Kallas says", ""),
+    ("ru", "Очередной пакет санкций ЕС обсудят в понедельник", ""),
+    # places after a number are not people
+    (
+        "es",
+        "Amnistía Internacional publica su informe anual",
+        "La organización denuncia el aumento de presos de conciencia en 20 países.",
+    ),
+    # discussions on a swap are a plan; a committee named for a release is an organisation
+    ("fr", "Kyiv et Moscou reprennent les discussions sur un échange de prisonniers", ""),
+    (
+        "fr",
+        "Le Comité pour la libération des détenus organise un rassemblement à Alger",
+        "Des dizaines de familles sont attendues samedi.",
+    ),
+    ("pl", "Łukaszenka sugeruje, że rozważyłby uwolnienie dziennikarza", ""),
+    # the absence of parole is no release
+    ("es", "Tres condenados a cadena perpetua sin posibilidad de libertad condicional", ""),
+    # "so far this year" is a running total
+    ("pl", "W tym roku na wolność wyszło już 300 osób, podaje Wiasna", ""),
+    ("en", "So far this year Minsk has released 300 political prisoners", ""),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "summary"), GENERAL_NEGATIVES_8)
+def test_general_negative_8(lang: str, title: str, summary: str) -> None:
+    assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
