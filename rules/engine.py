@@ -1069,6 +1069,9 @@ class Engine:
         if pk.pc_phrases is None:
             return []
         phrases = ctx.find_in(pk.pc_phrases)
+        if phrases and ctx.any_in(pk.former):
+            # "400 of 2,500 former political prisoners": people freed before, not held now
+            phrases = _unmasked(phrases, ctx.find_in(pk.former))
         if not phrases:
             return []
         if (ctx.release_live or item["title_hist"]) and not ctx.any_in(pk.pc_current):

@@ -1481,3 +1481,94 @@ GENERAL_NEGATIVES_8 = [
 @pytest.mark.parametrize(("lang", "title", "summary"), GENERAL_NEGATIVES_8)
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
+
+
+# set 9's causes: separable German verbs over a thousands dot, relative times, two sides...
+GENERAL_POSITIVES_9 = [
+    (
+        "de",
+        "Iran lässt zum Nouruz-Fest mehr als 2.000 Häftlinge frei",
+        "Die Justiz gab die Zahl am Sonntag bekannt.",
+        [("pardon", 2000)],
+    ),
+    (
+        "de",
+        "Am Nationalfeiertag: 90 Ukrainer kehren aus russischer Gefangenschaft zurück",
+        "Im Gegenzug erhielt Russland ebenso viele Soldaten zurück.",
+        [("pardon", 90)],
+    ),
+    (
+        "it",
+        "Mosca e Kiev si scambiano duecento prigionieri",
+        "Lo scambio è stato mediato dagli Emirati.",
+        [("pardon", 200)],
+    ),
+    (
+        "ru",
+        "США сняли санкции с «Белавиа» после освобождения 52 заключённых",
+        "Минфин исключил авиакомпанию из санкционного списка через несколько часов после того, как Минск освободил 52 человека.",
+        [("pardon", 52), ("sanctions", "lifted")],
+    ),
+    (
+        "ru",
+        "«Мемориал»: по политическим мотивам за решёткой более тысячи человек",
+        "Проект сообщил о новых данных.",
+        [("prisoner_count", 1000)],
+    ),
+    (
+        "en",
+        "Kyiv and Moscow swap 150 prisoners each",
+        "It was the first exchange between the two sides in three months.",
+        [("pardon", 150)],
+    ),
+    (
+        "de",
+        "Myanmar amnestiert 3.000 Häftlinge",
+        "Das berichtete das Staatsfernsehen am Donnerstag.",
+        [("pardon", 3000)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "summary", "expected"), GENERAL_POSITIVES_9)
+def test_general_positive_9(
+    lang: str, title: str, summary: str, expected: list[tuple[str, object]]
+) -> None:
+    got = evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC)))
+    assert kinds(got) == sorted(expected)
+
+
+# statistics, former prisoners, threats, police rescues, sports, efforts, calls, slogans,
+# anniversary headlines
+GENERAL_NEGATIVES_9 = [
+    (
+        "en",
+        "US prison population rose again last year",
+        "Releases from prison fell for a second straight year, the statistics bureau said.",
+    ),
+    (
+        "be",
+        "Апытанне былых палітвязняў",
+        "Ініцыятыва апытала 300 з больш чым 2 000 былых палітвязняў.",
+    ),
+    ("be", "Вільня пагражае Мінску новымі санкцыямі", "Рашэнне пакуль не прынятае."),
+    ("uk", "Поліція звільнила заручницю у відділенні банку", "Нападника затримали."),
+    ("it", "Il Milan grazia l'Inter: rigore sbagliato al 90'", "La partita finisce 0-0."),
+    ("it", "Tajani: «Lavoriamo per la liberazione di Trentini»", "I contatti proseguono."),
+    (
+        "de",
+        "RSF fordert Freilassung inhaftierter Blogger",
+        "Die Organisation rief die Regierung auf, sich für die Freilassung der Blogger einzusetzen.",
+    ),
+    ("uk", "«Звільніть Азов»: акція на Майдані", "Сотні людей вийшли на акцію."),
+    (
+        "pl",
+        "Rok od wielkiej wymiany więźniów",
+        "1 sierpnia 2024 r. uwolniono 16 osób w zamian za ośmiu Rosjan.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "summary"), GENERAL_NEGATIVES_9)
+def test_general_negative_9(lang: str, title: str, summary: str) -> None:
+    assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
