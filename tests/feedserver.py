@@ -170,12 +170,19 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self, head: bool) -> None:
         owner = self.server.owner
         route, key = owner._begin(self.command, self.path, dict(self.headers.items()))
+        ended = False
         try:
             if route is None:
                 self._send(404, {"Content-Type": "text/plain"}, b"no route", head)
                 return
             if route.delay:
                 owner._stop.wait(route.delay)
+            # The request stops counting as in flight before the response is written: once the
+            # client has the bytes it may send its next request, and on a loaded machine that
+            # request can arrive before this thread runs again, which counted a sequential
+            # pair as concurrent (seen once in CI: max_concurrent 2 with a total limit of 1).
+            owner._end(key)
+            ended = True
             if route.fault:
                 self._fault(route, head)
             else:
@@ -183,7 +190,8 @@ class _Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError):
             self.close_connection = True
         finally:
-            owner._end(key)
+            if not ended:
+                owner._end(key)
 
     def _normal(self, route: Route, head: bool) -> None:
         headers = {"Content-Type": "application/rss+xml; charset=utf-8", **route.headers}
