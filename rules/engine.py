@@ -946,6 +946,7 @@ class Engine:
         pub_year = item["pub_year"]
         # "sales drop 26% as sanctions bite": a verb with a percentage is about a quantity
         dirs = [(sp, d) for sp, d in dirs if not _PERCENT_NEXT.match(text, sp[1])]
+        stops = [sp for sp, _d in dirs]  # where a participle phrase ends
         for nsp in nouns:
             best: tuple[int, Span, str] | None = None
             modifier: Span | None = None  # a participle phrase describing the noun
@@ -982,7 +983,7 @@ class Engine:
                 else:
                     # "Sanctions imposed in 2021 were lifted on Monday": the decision follows
                     # the participle phrase
-                    phrase = self._modifier(ctx, dsp, [o for o, _od in dirs])
+                    phrase = self._modifier(ctx, dsp, stops)
                     after = [
                         (s.gap(phrase, o), o, od)
                         for o, od in dirs
@@ -997,7 +998,7 @@ class Engine:
                 # participle phrase describing the noun, and its date is not the decision's
                 part = next((o for o, _od in dirs if o[0] >= nsp[1] and s.gap(nsp, o) == 0), None)
                 if part is not None:
-                    modifier = self._modifier(ctx, part, [o for o, _od in dirs])
+                    modifier = self._modifier(ctx, part, stops)
             # (a late decision word is checked on its own: "... should be lifted")
             span = dsp if late else (min(nsp[0], dsp[0]), max(nsp[1], dsp[1]))
             if self._sanction_blocked(ctx, span, pub_year, modifier):
@@ -1069,7 +1070,7 @@ class Engine:
         if pk.pc_phrases is None:
             return []
         phrases = ctx.find_in(pk.pc_phrases)
-        if phrases and ctx.any_in(pk.former):
+        if phrases:
             # "400 of 2,500 former political prisoners": people freed before, not held now
             phrases = _unmasked(phrases, ctx.find_in(pk.former))
         if not phrases:

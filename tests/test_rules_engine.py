@@ -1439,14 +1439,6 @@ GENERAL_POSITIVES_8 = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "title", "summary", "expected"), GENERAL_POSITIVES_8)
-def test_general_positive_8(
-    lang: str, title: str, summary: str, expected: list[tuple[str, object]]
-) -> None:
-    got = evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC)))
-    assert kinds(got) == sorted(expected)
-
-
 GENERAL_NEGATIVES_8 = [
     # the decision after a participle phrase is still checked for its own cues
     ("en", "Sanctions imposed in 2021 should be lifted, envoy says", "He spoke in Vilnius."),
@@ -1476,12 +1468,6 @@ GENERAL_NEGATIVES_8 = [
     ("pl", "W tym roku na wolność wyszło już 300 osób, podaje Wiasna", ""),
     ("en", "So far this year Minsk has released 300 political prisoners", ""),
 ]
-
-
-@pytest.mark.parametrize(("lang", "title", "summary"), GENERAL_NEGATIVES_8)
-def test_general_negative_8(lang: str, title: str, summary: str) -> None:
-    assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
-
 
 # set 9's causes: separable German verbs over a thousands dot, relative times, two sides...
 GENERAL_POSITIVES_9 = [
@@ -1530,14 +1516,6 @@ GENERAL_POSITIVES_9 = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "title", "summary", "expected"), GENERAL_POSITIVES_9)
-def test_general_positive_9(
-    lang: str, title: str, summary: str, expected: list[tuple[str, object]]
-) -> None:
-    got = evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC)))
-    assert kinds(got) == sorted(expected)
-
-
 # statistics, former prisoners, threats, police rescues, sports, efforts, calls, slogans,
 # anniversary headlines
 GENERAL_NEGATIVES_9 = [
@@ -1569,6 +1547,16 @@ GENERAL_NEGATIVES_9 = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "title", "summary"), GENERAL_NEGATIVES_9)
-def test_general_negative_9(lang: str, title: str, summary: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "title", "summary", "expected"), GENERAL_POSITIVES_8 + GENERAL_POSITIVES_9
+)
+def test_general_positive_8(
+    lang: str, title: str, summary: str, expected: list[tuple[str, object]]
+) -> None:
+    got = evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC)))
+    assert kinds(got) == sorted(expected)
+
+
+@pytest.mark.parametrize(("lang", "title", "summary"), GENERAL_NEGATIVES_8 + GENERAL_NEGATIVES_9)
+def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
