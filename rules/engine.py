@@ -9,6 +9,7 @@ across title and summary. All lexicons come from the JSON packs (rules/packs).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cache
@@ -25,6 +26,7 @@ from rules.text import (
     compile_re,
     find_groups,
     find_words,
+    first_word,
     has,
     search_spans,
     split_sentences,
@@ -115,6 +117,7 @@ class _SentCtx:
     """Per-sentence lazily computed facts."""
 
     __slots__ = (
+        "_attached",
         "_full",
         "_nums",
         "_persons",
@@ -149,6 +152,9 @@ class _SentCtx:
         self._persons: list[Span] | None = None
         self._subs: list[Span] | None = None
         self._full: dict[int, list[Span]] = {}  # id(lexicon) -> spans in the whole sentence
+        # (start, end) of a figure -> does a counted noun follow it (Engine._attached: asked
+        # for the same figure by every trigger and by the coordination checks)
+        self._attached: dict[Span, bool] = {}
         self.release_live = False  # an accepted release trigger in this sentence
 
     def find_in(self, rx: Any, a: int = 0, b: int | None = None) -> list[Span]:
@@ -220,6 +226,93 @@ class _SentCtx:
                 subs = _unmasked(subs, self.find_in(self.pk.masks))
             self._subs = subs
         return self._subs
+
+
+class _ItemFacts(dict[str, Any]):
+    """Item-level facts, keyed by name. Each cue fact costs a scan of the whole item (or the
+    title) and most are read only in rare branches (a count-only trigger, a kidnap, a bail
+    cue...), so each is computed on its first read: the values are those of computing them
+    all up front (they depend on the item's text alone)."""
+
+    __slots__ = ("full", "pk", "sc", "title")
+
+    def __init__(self, pk: LangPack, sc: _Scan, title: str, full: str) -> None:
+        super().__init__()
+        self.pk = pk
+        self.sc = sc
+        self.title = title
+        self.full = full
+
+    def __missing__(self, key: str) -> Any:
+        pk, sc, title, full = self.pk, self.sc, self.title, self.full
+        value: Any
+        if key == "title_hist":
+            value = bool(title) and (
+                sc.any(pk.hist, title)
+                # "Analysis: ...", "Diez años del deshielo: ...": commentary or an anniversary
+                or (pk.title_head is not None and has(pk.title_head, title))
+                # "Poet freed in 1987 dies at 88": an obituary tells its releases as background
+                or sc.any(pk.obituary, title)
+            )
+        elif key == "swap":
+            value = sc.any(pk.p_swap, full)
+        elif key == "detainee":
+            # a strong release word (pardon, amnesty...) itself says this is about detainees
+            value = sc.any(pk.detainee_ctx, full) or sc.any(pk.p_strong, full)
+        elif key == "sanctions":
+            value = sc.any(pk.s_nouns, full)
+        elif key == "s_block":
+            value = sc.any(pk.s_blockers, full)
+        elif key == "pretrial":
+            # bail / judicial supervision / pending trial: a court letting someone go is not
+            # a pardon, amnesty or exchange (the item must name one of those to count)
+            value = bool(_unmasked(sc.find(pk.pretrial, full), sc.find(pk.masks, full)))
+        elif key == "grounds":
+            value = sc.any(pk.p_grounds, full)
+        elif key == "title_nonevent":
+            # "20 bison released": an animal / city headline makes the whole item a non-event
+            value = bool(title) and sc.any(pk.nonevent_ctx, title)
+        elif key == "completion":
+            value = sc.any(pk.completion, full)
+        elif key == "kidnap":
+            # a kidnap victim set free (police rescue, ransom) is not released from detention,
+            # unless the item speaks of political prisoners (Venezuela's opposition calls
+            # detentions "secuestros")
+            value = sc.any(pk.kidnap, full) and not sc.any(pk.pc_phrases, full)
+        elif key == "served":
+            # "walked free after serving his full term": only a pardon / exchange word in the
+            # item can still report a release
+            value = sc.any(pk.served, full)
+        elif key == "wild":
+            # a vulture reintroduced, falcons with GPS tags: animals set free, unless the item
+            # also speaks of detainees or of a pardon / amnesty / exchange
+            # ("nés en captivité" is a wildlife cue, not a detainee one)
+            value = (
+                bool(wild := sc.find(pk.wildlife, full))
+                and not _unmasked(sc.find(pk.detainee_ctx, full), wild)
+                and not sc.any(pk.p_grounds, full)
+            )
+        else:
+            raise KeyError(key)
+        self[key] = value
+        return value
+
+
+_WORD_HITS: dict[tuple[Any, str], bool] = {}
+_WORD_HITS_MAX = 8192
+
+
+def _has_word(rx: Any, word: str) -> bool:
+    """has(rx, word) for a trigger's own word, memoised across items: the same few trigger
+    words come back item after item. Keyed by the regex object itself (kept alive by the key,
+    so a rebuilt pack never meets a stale answer); cleared when full."""
+    key = (rx, word)
+    hit = _WORD_HITS.get(key)
+    if hit is None:
+        if len(_WORD_HITS) >= _WORD_HITS_MAX:
+            _WORD_HITS.clear()
+        hit = _WORD_HITS[key] = has(rx, word)
+    return hit
 
 
 def _any_trigger(text: str) -> bool:
@@ -338,50 +431,20 @@ class Engine:
             sents.append(Sentence.build(title, is_title=True))
         sents.extend(Sentence.build(t) for t in split_sentences(summary))
         sc = _Scan(pk, full)
-        item_ctx = {
-            "title_hist": bool(title)
-            and (
-                sc.any(pk.hist, title)
-                # "Analysis: ...", "Diez años del deshielo: ...": commentary or an anniversary
-                or (pk.title_head is not None and has(pk.title_head, title))
-                # "Poet freed in 1987 dies at 88": an obituary tells its releases as background
-                or sc.any(pk.obituary, title)
-            ),
-            "swap": sc.any(pk.p_swap, full),
-            # a strong release word (pardon, amnesty...) itself says this is about detainees
-            "detainee": sc.any(pk.detainee_ctx, full) or sc.any(pk.p_strong, full),
-            "sanctions": sc.any(pk.s_nouns, full),
-            "s_block": sc.any(pk.s_blockers, full),
-            # bail / judicial supervision / pending trial: a court letting someone go is not
-            # a pardon, amnesty or exchange (the item must name one of those to count)
-            "pretrial": bool(_unmasked(sc.find(pk.pretrial, full), sc.find(pk.masks, full))),
-            "grounds": sc.any(pk.p_grounds, full),
-            # "20 bison released": an animal / city headline makes the whole item a non-event
-            "title_nonevent": bool(title) and sc.any(pk.nonevent_ctx, title),
-            "completion": sc.any(pk.completion, full),
-            # a kidnap victim set free (police rescue, ransom) is not released from detention,
-            # unless the item speaks of political prisoners (Venezuela's opposition calls
-            # detentions "secuestros")
-            "kidnap": sc.any(pk.kidnap, full) and not sc.any(pk.pc_phrases, full),
-            "title_past": False,  # the headline's release was background or a running total
-            # "walked free after serving his full term": only a pardon / exchange word in the
-            # item can still report a release
-            "served": sc.any(pk.served, full),
-            # a vulture reintroduced, falcons with GPS tags: animals set free, unless the item
-            # also speaks of detainees or of a pardon / amnesty / exchange
-            # ("nés en captivité" is a wildlife cue, not a detainee one)
-            "wild": bool(wild := sc.find(pk.wildlife, full))
-            and not _unmasked(sc.find(pk.detainee_ctx, full), wild)
-            and not sc.any(pk.p_grounds, full),
-            "pub_year": pub_year,
-            "published": published,
-            "summary_hist": False,  # a release in the summary was told as background
-            "summary_live": False,  # ... and one was told as news
-            "rearrest": False,  # the headline's released person was arrested again
-        }
+        item_ctx = _ItemFacts(pk, sc, title, full)
+        # the facts the rules update as they go; the others are computed on first read
+        item_ctx.update(
+            pub_year=pub_year,
+            published=published,
+            title_past=False,  # the headline's release was background or a running total
+            summary_hist=False,  # a release in the summary was told as background
+            summary_live=False,  # ... and one was told as news
+            rearrest=False,  # the headline's released person was arrested again
+        )
         cands: list[_Cand] = []
         present = sc.present
         triggers = pk.trigger_ids
+        groups = pk.trigger_groups
         for i, s in enumerate(sents):
             # one Set pass per sentence: which lexicons match in it at all
             in_sentence = pk.present(s.text)
@@ -390,9 +453,14 @@ class Engine:
                 continue  # no pardon / sanctions / count trigger: no candidate in this sentence
             ctx = _SentCtx(s, pk, sc, here, in_sentence)
             taken: set[int] = set()
-            cands.extend(self._pardon(i, ctx, item_ctx, taken))
-            cands.extend(self._sanctions(i, ctx, item_ctx))
-            cands.extend(self._prisoner_count(i, ctx, item_ctx, taken))
+            # an extractor none of whose trigger lexicons matches here finds nothing (and
+            # changes nothing): it is not called
+            if groups is None or not here.isdisjoint(groups[0]):
+                cands.extend(self._pardon(i, ctx, item_ctx, taken))
+            if groups is None or not here.isdisjoint(groups[1]):
+                cands.extend(self._sanctions(i, ctx, item_ctx))
+            if groups is None or not here.isdisjoint(groups[2]):
+                cands.extend(self._prisoner_count(i, ctx, item_ctx, taken))
         return self._merge(cands, sents, full, item_ctx, published)
 
     # ------------------------------------------------------------------ cues
@@ -401,12 +469,15 @@ class Engine:
     ) -> str | None:
         """Why a trigger at `span` does not report a done event (clause-level cues), or None."""
         s, pk = ctx.s, ctx.pk
-        lo, hi = s.clause_span(span[0])
-        ci = s.clause_of(span[0])
+        # s.clause_of / s.clause_span in one search
+        bounds = s.clause_bounds
+        ci = bisect_right(bounds, span[0]) - 1
+        lo = bounds[ci]
+        hi = bounds[ci + 1] if ci + 1 < len(bounds) else len(s.text)
         if ci > 0 and any(lo <= c[0] <= lo + 1 for c in ctx.subs):
             # "... plans new sanctions, including an oil embargo": the apposition is still
             # governed by the previous clause's cue
-            lo = s.clause_bounds[ci - 1]
+            lo = bounds[ci - 1]
         pre = s.text[lo : span[0]]
         checks = [(pk.neg_pre, "negation"), (pk.hyp_pre, "hypothetical")]
         if appeal:
@@ -425,8 +496,7 @@ class Engine:
         if pk.hyp_adjacent is not None and pre and has(pk.hyp_adjacent, pre):
             return "hypothetical"  # "списки на обмін", "talks on a swap": a plan
         if ci > 0:
-            b = s.clause_bounds
-            prev = s.text[b[ci - 1] : b[ci]]
+            prev = s.text[bounds[ci - 1] : bounds[ci]]
             if pk.cond_start is not None and has(pk.cond_start, prev):
                 # "Jeśli Rosja odrzuci rozejm, UE nałoży sankcje": the clause before opens with "if"
                 return "conditional"
@@ -438,7 +508,9 @@ class Engine:
                 return "infinitive complement"
         if self._infinitive(ctx, span):
             return "infinitive"
-        if pk.fut_word is not None and has(pk.fut_word, s.text[span[0] : span[1]].split(" ", 1)[0]):
+        if pk.fut_word is not None and _has_word(
+            pk.fut_word, s.text[span[0] : span[1]].split(" ", 1)[0]
+        ):
             return "future"  # "excarcelará a 553 presos": a promise, not a release
         if post and pk.post_cues is not None:
             # only the next few words of the same clause: "no exchange is planned"
@@ -456,7 +528,7 @@ class Engine:
         if pk.inf_word is None:
             return False
         word = text[span[0] : span[1]].split(" ", 1)[0]
-        if not has(pk.inf_word, word):
+        if not _has_word(pk.inf_word, word):
             return False
         lo, _hi = ctx.s.clause_span(span[0])
         pre = text[max(lo, span[0] - 40) : span[0]]
@@ -636,12 +708,19 @@ class Engine:
     def _attached(self, ctx: _SentCtx, n: Num, extra: list[Span] = ()) -> bool:  # type: ignore[assignment]
         """A counted noun (people, prisoners, осуждённых...) follows within two words."""
         span = (n.start, n.end)
+        # the counted nouns: memoised per sentence (the answer depends on the span alone)
+        memo = ctx._attached
+        att = memo.get(span)
+        if att is None:
+            att = memo[span] = self._attached_to(ctx, span, ctx.persons)
+        return att or (bool(extra) and self._attached_to(ctx, span, extra))
+
+    @staticmethod
+    def _attached_to(ctx: _SentCtx, span: Span, nouns: list[Span]) -> bool:
+        """One of `nouns` follows the figure at `span` within two words."""
         gap = ctx.s.gap
-        for spans in (ctx.persons, extra):
-            for p in spans:
-                if p[0] >= n.end and gap(span, p) <= 2:
-                    return True
-        return False
+        end = span[1]
+        return any(p[0] >= end and gap(span, p) <= 2 for p in nouns)
 
     def _qualifier(self, ctx: _SentCtx, n: Num) -> tuple[str | None, str]:
         rx = ctx.pk.qualifier_tail
@@ -673,7 +752,8 @@ class Engine:
             if rx is None:
                 continue
             for sp in ctx.find_in(rx):
-                if not any_overlap(sp, [t[0] for t in trigs]):
+                # (any_overlap(sp, spans of trigs), without building the list)
+                if not any(a < sp[1] and sp[0] < b for (a, b), _k in trigs):
                     trigs.append((sp, kind))
         if not trigs:
             return []
@@ -697,7 +777,6 @@ class Engine:
             # "excarcelaciones" come with precautionary measures)
             pretrial_all = not item["grounds"]
             pretrial_spans = _unmasked(ctx.find_in(pk.pretrial), masks)
-        product = ctx.any_in(pk.product_ctx)
         nums = ctx.nums
         subs = ctx.subs  # (no 'including' cue: no sub-figure, no reference trigger)
         good = [
@@ -730,8 +809,8 @@ class Engine:
                     # ... and then behind a figure in the trigger's own clause ("88 prisoners
                     # freed, 841 still held")
                     rank = g + _MAX_ATTACHED_GAP
-                att = self._attached(ctx, n)
-                if g <= _MAX_BARE_GAP or (att and g <= _MAX_ATTACHED_GAP):
+                # (the counted-noun test only decides between the two gap limits)
+                if g <= _MAX_BARE_GAP or (g <= _MAX_ATTACHED_GAP and self._attached(ctx, n)):
                     pairs.append((rank, 0 if n.start >= sp[1] else 1, ti, ni))
         pairs.sort()
         t_num: dict[int, int] = {}
@@ -776,8 +855,9 @@ class Engine:
                 )
                 # an exchange word is no evidence of its own swap sense ("el canje de Meadows
                 # a Detroit": a baseball trade)
-                swap = item["swap"] and not (pk.p_swap is not None and has(pk.p_swap, word))
-                if product or not (item["detainee"] or swap or people):
+                swap = item["swap"] and not (pk.p_swap is not None and _has_word(pk.p_swap, word))
+                # (a product cue: "release" of an album, a phone; asked only here)
+                if ctx.any_in(pk.product_ctx) or not (item["detainee"] or swap or people):
                     continue
             if kind == "count_only" and (ti not in t_num or not item["swap"]):
                 continue
@@ -1143,6 +1223,8 @@ class Engine:
         item: dict[str, Any],
         published: Any,
     ) -> list[Event]:
+        if not cands:
+            return []  # (what the steps below give for no candidate; a third of on-topic items)
         pardons = [c for c in cands if c.kind == "pardon"]
         has_title = bool(sents) and sents[0].is_title
         if (
@@ -1298,11 +1380,12 @@ def _first_in(table: tuple[tuple[str, Any], ...], rset: Any, text: str) -> str |
     """The code of the table entry matching earliest in `text` (first in table order on a
     tie), or None. The Set says which entries occur; only those are searched for a position."""
     best: tuple[int, str] | None = None
-    for i in rset._set.Match(text.encode()):
+    b = text.encode()
+    for i in rset._set.Match(b):
         code, rx = table[i]
-        hits = find_words(rx, text)
-        if hits and (best is None or hits[0][0] < best[0]):
-            best = (hits[0][0], code)
+        at = first_word(rx, text, b)  # only the first hit's position counts
+        if at >= 0 and (best is None or at < best[0]):
+            best = (at, code)
     return best[1] if best else None
 
 

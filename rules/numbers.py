@@ -40,6 +40,9 @@ _CONNECTORS = (
     " für ",
     " за ",
 )
+# No connector is a prefix of another, so at most one starts a text: one regex match finds it
+_CONNECTOR = re.compile("|".join(re.escape(c) for c in _CONNECTORS))
+assert not any(a != b and b.startswith(a) for a in _CONNECTORS for b in _CONNECTORS)
 # the last character of the text before a number that the before-checks can end on: the
 # currency check ends with [€$£DRP] and an optional space, the others with a space (\s)
 _BEFORE_LAST = frozenset("\t\n\f\r €$£DRP")
@@ -368,10 +371,9 @@ def find_numbers(text: str, langs: tuple[str, ...], *, absent: Container[int] = 
         # every connector starts with '-' or ' ' (and no other character lower-cases to those)
         if text[e : e + 1] in ("-", " "):
             tail = text[e : e + 12].lower()
-            for conn in _CONNECTORS:
-                if tail.startswith(conn) and tail[len(conn) : len(conn) + 1].isdigit():
-                    formula, bad = True, None
-                    break
+            conn = _CONNECTOR.match(tail)
+            if conn is not None and tail[conn.end() : conn.end() + 1].isdigit():
+                formula, bad = True, None
         found.append(Num(s, e, ival, shown, bad, formula))
     # number words
     if lex.forms_re is not None and id(lex.forms_re) not in absent:
@@ -414,7 +416,8 @@ def find_numbers(text: str, langs: tuple[str, ...], *, absent: Container[int] = 
             found.append(
                 Num(s, e, v, shown, _classify(text, s, e, v, shown, lex, False), words=True)
             )
-    found.sort(key=lambda n: (n.start, -(n.end - n.start)))
+    if len(found) > 1:
+        found.sort(key=lambda n: (n.start, -(n.end - n.start)))
     out: list[Num] = []
     last_end = -1
     for n in found:

@@ -135,6 +135,8 @@ class LangPack:
     # Set indexes of the trigger lexicons (pardon, sanctions, prisoner count): a sentence where
     # none of them matches holds no event. None when some trigger lexicon is not in the Set.
     trigger_ids: frozenset[int] | None = None
+    # ... the same split by extractor: (pardon, sanctions, prisoner count), with trigger_ids
+    trigger_groups: tuple[frozenset[int], frozenset[int], frozenset[int]] | None = None
     # (id(regex), Set index) of the number-word regexes of numbers.lexicon(langs)
     number_words: tuple[tuple[int, int], ...] = ()
 
@@ -365,21 +367,22 @@ def pack(lang: str) -> LangPack:
     if all(rx is None or id(rx) in index for rx in trig):
         ids = frozenset(index[id(rx)] for rx in trig if rx is not None)
         object.__setattr__(lp, "trigger_ids", ids)
+        groups = tuple(
+            frozenset(index[id(rx)] for rx in (getattr(lp, n) for n in names) if rx is not None)
+            for names in TRIGGER_GROUPS
+        )
+        object.__setattr__(lp, "trigger_groups", groups)
     return lp
 
 
-# The lexicons an extractor needs a match of before it looks at anything else in a sentence.
-TRIGGERS = (
-    "p_strong",
-    "p_ambiguous",
-    "p_count_only",
-    "s_nouns",
-    "s_sa_lifted",
-    "s_sa_imposed",
-    "s_list_lifted",
-    "s_list_imposed",
-    "pc_phrases",
+# The lexicons an extractor needs a match of before it looks at anything else in a sentence,
+# by extractor (pardon, sanctions, prisoner count).
+TRIGGER_GROUPS = (
+    ("p_strong", "p_ambiguous", "p_count_only"),
+    ("s_nouns", "s_sa_lifted", "s_sa_imposed", "s_list_lifted", "s_list_imposed"),
+    ("pc_phrases",),
 )
+TRIGGERS = tuple(name for names in TRIGGER_GROUPS for name in names)
 
 
 def _build_set(regexes: list[Any]) -> tuple[Any, dict[int, int]]:

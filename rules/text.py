@@ -9,6 +9,7 @@ import html
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from itertools import accumulate
 from typing import Any
 
 import re2
@@ -26,11 +27,20 @@ _WS = re2.compile(r"[ \t\x{00a0}\x{202f}\x{2009}\x{2007}]+", _OPTS)
 # stop) change no match; they keep the scan linear, and starting with a plain class lets
 # `re` skip to candidate characters (4x faster).
 _SENT_END = re.compile(r"[.!?…\n](?:(?<=\n)\n*|(?<![.!?…]{2})[.!?…]*+[\"»”’')]*+[\t\n\f\r ]+)")
-_WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
+# Word tokens: r"[^\W_]+(?:['’ʼ][^\W_]+)*", as one capture group: split() gives separator,
+# token, separator, ... as strings, without a match object per token (1.5x faster than
+# finditer + span()). Nothing follows the repeats, so their first (greedy) try is the match:
+# possessive repeats give the same tokens without keeping backtracking state (1.2x faster).
+_WORD_SPLIT = re.compile(r"([^\W_]++(?:['’ʼ][^\W_]++)*+)")
+# ... for ASCII text, where [^\W_] is [A-Za-z0-9] and the apostrophes are just "'": plain
+# ranges instead of a Unicode category test per character (1.3x faster)
+_WORD_SPLIT_ASCII = re.compile(r"([A-Za-z0-9]++(?:'[A-Za-z0-9]++)*+)")
 # Clause breaks: r"[,;:()\[\]]\s|\s[—–-]\s|[;:]" with ';' / ':' taken first (the branches
 # start with disjoint characters, so at any position at most one applies and the order does
-# not matter): the same matches, 1.6x faster to scan.
-_CLAUSE = re.compile(r"[;:]\s?|[,()\[\]]\s|\s[—–-]\s")
+# not matter): the same matches, 1.6x faster to scan. The first character is taken by one
+# class and a look-behind on it picks the branch (the same matches again): a pattern that
+# starts with a plain class lets `re` skip to candidate characters (another 1.4x).
+_CLAUSE = re.compile(r"[;:,()\[\]\s](?:(?<=[;:])\s?|(?<=[,()\[\]])\s|(?<=\s)[—–-]\s)")
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\t": " "})
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREV = frozenset(
@@ -161,9 +171,13 @@ class Sentence:
         return cls(text, is_title=is_title)
 
     def _tokens(self) -> None:
-        spans = [m.span() for m in _WORD.finditer(self.text)]
-        self._starts = [a for a, _ in spans]
-        self._ends = [b for _, b in spans]
+        # parts alternate separator / token (2n + 1 strings for n tokens, separators may be
+        # empty): the running sums of their lengths are the token starts and ends in turn
+        text = self.text
+        parts = (_WORD_SPLIT_ASCII if text.isascii() else _WORD_SPLIT).split(text)
+        pos = list(accumulate(map(len, parts), initial=0))
+        self._starts = pos[1:-1:2]
+        self._ends = pos[2:-1:2]
 
     @property
     def token_starts(self) -> list[int]:
@@ -283,6 +297,34 @@ def find_groups(rx: re2._Regexp, text: str) -> list[list[tuple[int, int]]]:
             )
         pos = e if e > s else e + 1
     return out
+
+
+def first_word(rx: re2._Regexp, text: str, b: bytes | None = None) -> int:
+    """find_words(rx, text)[0][0] (the char offset of the first word-edged match), or -1 when
+    there is none; stops at that match. `b`: text.encode(), when the caller has it."""
+    if b is None:
+        b = text.encode()
+    n = len(b)
+    match = rx._regexp.Match
+    s, e = match(_UNANCHORED, b, 0, n)[0]
+    if s < 0:
+        return -1
+    ascii_only = n == len(text)
+    tlen = len(text)
+    while True:
+        if ascii_only:
+            cs, ce = s, e
+        else:
+            cs = _BYTES_TO_CHARS(b, 0, s)
+            ce = cs + _BYTES_TO_CHARS(b, s, e)
+        if not (ce < tlen and text[ce].isalnum()):
+            return cs + 1 if cs < ce and not text[cs].isalnum() else cs
+        pos = e if e > s else e + 1
+        if pos > n:
+            return -1
+        s, e = match(_UNANCHORED, b, pos, n)[0]
+        if s < 0:
+            return -1
 
 
 def any_word(rx: re2._Regexp, text: str) -> bool:
