@@ -256,6 +256,8 @@ class _ItemFacts(dict[str, Any]):
             )
         elif key == "swap":
             value = sc.any(pk.p_swap, full)
+        elif key == "swap_n":
+            value = len(sc.find(pk.p_swap, full))
         elif key == "detainee":
             # a strong release word (pardon, amnesty...) itself says this is about detainees
             value = sc.any(pk.detainee_ctx, full) or sc.any(pk.p_strong, full)
@@ -279,6 +281,10 @@ class _ItemFacts(dict[str, Any]):
             # unless the item speaks of political prisoners (Venezuela's opposition calls
             # detentions "secuestros")
             value = sc.any(pk.kidnap, full) and not sc.any(pk.pc_phrases, full)
+        elif key == "portrait":
+            # "Interview with a former political prisoner", "... recalls his years in a penal
+            # colony": the releases the body tells are the person's past
+            value = bool(title) and (sc.any(pk.portrait, title) or sc.any(pk.former, title))
         elif key == "served":
             # "walked free after serving his full term": only a pardon / exchange word in the
             # item can still report a release
@@ -549,8 +555,19 @@ class Engine:
             return True
         lo, hi = s.clause_span(span[0])
         ma, mb = modifier if modifier is not None else (-1, -1)
+        # a clause that the trigger opens continues the one before ("Wyszła na wolność w
+        # czerwcu ubiegłego roku, ułaskawiona razem z 13 innymi"): that clause's last-year /
+        # month-and-year cue dates it too, unless it dates a jailing ("jailed in July 2021,
+        # pardoned on Tuesday")
+        wide = lo
+        if lo > 0 and s.tok(span[0]) - s.tok(lo) <= 1:
+            ci = s.clause_of(span[0])
+            prev = s.clause_bounds[ci - 1] if ci > 0 else lo
+            if prev < lo and not ctx.any_in(pk.jailed_part, prev, lo):
+                wide = prev
         if pk.past_rel is not None:
-            for c in ctx.find_in(pk.past_rel, lo, hi):
+            for c in ctx.find_in(pk.past_rel, wide, hi):
+                c = (c[0] + wide - lo, c[1] + wide - lo)  # (offsets from lo, as below)
                 # "pardoned last year", "ułaskawiony w ubiegłym roku": a past release
                 if ma <= c[0] + lo < mb:
                     continue
@@ -570,11 +587,11 @@ class Engine:
                 return True
         if isinstance(published, datetime) and _months_ago(text, lo, hi, span[0], published):
             return True  # "liberata a gennaio" told in May: background
-        if "19" not in clause and "20" not in clause:
+        if "19" not in clause and "20" not in clause and wide == lo:
             return False  # no year (both patterns below need a 19xx / 20xx year)
         if isinstance(published, datetime):
             # "released in August 2024" told in June 2025: background, not news
-            when = _month_year(clause)
+            when = _month_year(text[wide:hi])
             if (
                 when is not None
                 and (published.year * 12 + published.month) - (when[0] * 12 + when[1]) >= 3
@@ -611,7 +628,11 @@ class Engine:
             # "in total since the start of the invasion, over 4,000 were brought home"
             # (not "the largest swap since the start of the war")
             c = (c[0] + lo, c[1] + lo)
-            if c[0] >= n.end and s.gap((n.start, n.end), c) > 2:
+            if (
+                c[0] >= n.end
+                and s.gap((n.start, n.end), c) > 2
+                and not self._since_after(ctx, sp, c)
+            ):
                 continue
             if not self._superlative(ctx, lo, c[0]):
                 return True
@@ -620,6 +641,17 @@ class Engine:
             if c[0] >= n.end and s.gap((n.start, n.end), c) <= 1:
                 return True
         return self._opening_cumul(ctx, sp[0])
+
+    @staticmethod
+    def _since_after(ctx: _SentCtx, sp: Span, c: Span) -> bool:
+        """The 'since ...' cue at `c` follows the trigger at `sp` closely, with no jailing word
+        between: "4,000 prisoners freed in exchanges since 2022" is a running total, "frees 25
+        political prisoners held since 2021" dates the jailing."""
+        return (
+            c[0] >= sp[1]
+            and ctx.s.gap(sp, c) <= 6
+            and not ctx.any_in(ctx.pk.jailed_part, sp[1], c[0])
+        )
 
     def _since_before(self, ctx: _SentCtx, sp: Span) -> bool:
         """A 'since ...' cue earlier in the trigger's clause, or opening the clause before it
@@ -861,6 +893,16 @@ class Engine:
                     continue
             if kind == "count_only" and (ti not in t_num or not item["swap"]):
                 continue
+            if (
+                kind == "count_only"
+                and item["swap_n"] < 2
+                and any(a < sp[1] and sp[0] < b for a, b in ctx.find_in(pk.p_swap))
+            ):
+                # "In return, three people were taken off the list": the cue is its own only
+                # evidence of a swap
+                continue
+            if item["portrait"] and (not s.is_title or ti not in t_num):
+                continue  # "Interview with a former political prisoner": her release is past
             if kind != "strong" and item["served"] and not item["swap"]:
                 continue  # "вызваліўся, цалкам адбыўшы тэрмін": the sentence ended
             if ti not in t_num and ctx.any_in(pk.former):
@@ -1153,6 +1195,10 @@ class Engine:
         if phrases:
             # "400 of 2,500 former political prisoners": people freed before, not held now
             phrases = _unmasked(phrases, ctx.find_in(pk.former))
+        if phrases:
+            # "12 officials linked to the repression of political prisoners": the phrase is
+            # the object of another noun, not the head of a count
+            phrases = _unmasked(phrases, ctx.find_in(pk.pc_object))
         if not phrases:
             return []
         if (ctx.release_live or item["title_hist"]) and not ctx.any_in(pk.pc_current):

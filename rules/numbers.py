@@ -78,6 +78,7 @@ class NumberLexicon:
     range_after: object
     charges_after: object  # "five of 19 charges", "cinque capi d'accusa": not people
     places_after: object  # "in 20 countries", "в 12 регионах": places, not people
+    informants_after: object  # "two people familiar with the talks", "два источника": sources
     ordinal_cap: frozenset[str] | None  # German: "zum 80. Jahrestag" (nouns are capitalised)
     # RE2 Sets over the text before / after a number: one pass each tells which of the
     # checks above match (_BEFORE / _AFTER give the order), instead of one call per check
@@ -182,6 +183,10 @@ def lexicon(langs: tuple[str, ...]) -> NumberLexicon:
             rf"(?i)^\s(?:{_alt(units['places'])})(?:[^\pL]|$)",
             lazy=True,
         ),
+        informants_after=compile_re(
+            rf"(?i)^\s(?:{_alt(units['informants'])})(?:[^\pL]|$)",
+            lazy=True,
+        ),
         ordinal_cap=frozenset(
             w for lg in langs if lg == "de" for w in _lang_stopwords(lg) | _SENT_STARTERS_DE
         )
@@ -217,9 +222,10 @@ _AFTER = (
     "range_after",
     "charges_after",
     "places_after",
+    "informants_after",
 )
 _CUR_B, _MONTH_B, _AGE_B = 0, 1, 2
-_CUR_A, _PCT_A, _MONTH_A, _TIME_A, _RANGE_A, _CHARGES_A, _PLACES_A = 0, 1, 2, 3, 4, 5, 6
+_CUR_A, _PCT_A, _MONTH_A, _TIME_A, _RANGE_A, _CHARGES_A, _PLACES_A, _INFORMANTS_A = range(8)
 
 
 @cache
@@ -299,6 +305,8 @@ def _classify(
         return "charges"  # "pardoned on five of 19 charges": counts of an indictment
     if _PLACES_A in ah:
         return "places"  # "political prisoners in 20 countries"
+    if _INFORMANTS_A in ah:
+        return "informants"  # "..., two people familiar with the talks said": who told it
     if (
         plain
         and before.endswith(", ")

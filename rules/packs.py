@@ -96,6 +96,8 @@ class LangPack:
     sub_after: Rx  # "178 of them", "33 delle quali": a part of a figure named before
     others_pre: Rx  # "y a otros 18": the named person(s) before make it N + 1
     former: Rx  # "former political prisoner": a count-less release there is background
+    portrait: Rx  # "interview with", "recalls": a headline about a person's past, not news
+    pc_object: Rx  # "repression against political prisoners": the phrase is not a count's head
     served: Rx  # "after serving his full term": a release at the end of a sentence
     still_held: Rx  # "... but remains in custody" after the trigger: no release
     rearrest: Rx  # "re-arrested", "снова задержан": a release undone (after the trigger)
@@ -284,6 +286,8 @@ def pack(lang: str) -> LangPack:
         sub_after=lexicon_re(c("sub_after")),
         others_pre=_tail_re(c("others_pre")),
         former=lexicon_re(c("former")),
+        portrait=lexicon_re(c("portrait")),
+        pc_object=lexicon_re(c("pc_object")),
         served=lexicon_re(c("served")),
         still_held=lexicon_re(c("still_held")),
         rearrest=lexicon_re(c("rearrest")),
