@@ -1547,8 +1547,103 @@ GENERAL_NEGATIVES_9 = [
 ]
 
 
+# Session 7: causes found in blind sets 10 and 11, written as new sentences (not the sets')
+GENERAL_POSITIVES_10 = [
+    (
+        "en",
+        "Belarus frees 25 political prisoners held since 2021",
+        "They crossed into Lithuania on Thursday.",
+        [("pardon", 25)],
+    ),
+    (
+        "en",
+        "Treasury lifts sanctions on former minister",
+        "The Treasury removed him from its list on Monday, two years after the previous "
+        "administration designated him.",
+        [("sanctions", "lifted")],
+    ),
+    (
+        "be",
+        "Канада ўвяла санкцыі супраць беларускіх суддзяў",
+        "Пад санкцыі трапілі 15 чалавек, датычных да рэпрэсій супраць палітвязняў.",
+        [("sanctions", "imposed")],
+    ),
+    (
+        "es",
+        "El Gobierno acuerda liberar a cuarenta presos políticos",
+        "La medida se aplicará esta semana.",
+        [("pardon", 40)],
+    ),
+    (
+        "it",
+        "Mosca e Kiev si scambiano trecento prigionieri",
+        "Lo scambio è stato mediato dalla Turchia.",
+        [("pardon", 300)],
+    ),
+]
+
+GENERAL_NEGATIVES_10 = [
+    (
+        "en",
+        "Documentary on jailed Belarusian artists gets US release date",
+        "The film opens in 30 cinemas in May.",
+    ),
+    (
+        "en",
+        "Over 2,500 prisoners freed in swaps since 2022, Kyiv says",
+        "Officials gave no new figure for the latest month.",
+    ),
+    (
+        "en",
+        "Thirty years after his release, a dissident returns to Perm-36",
+        "He was freed from the camp in a 1987 amnesty.",
+    ),
+    ("en", "Judge sanctions airline's debt restructuring plan", "Creditors had backed the plan."),
+    (
+        "en",
+        "Viasna counts political prisoners",
+        "The number of political prisoners rose, three sources said.",
+    ),
+    (
+        "en",
+        "Opposition ends boycott of the talks",
+        "In return, three people were appointed to the electoral commission.",
+    ),
+    ("ru", "Суд освободил застройщика от уплаты штрафа", "Решение вступило в силу."),
+    ("ru", "Блогера задержали сразу после освобождения из колонии", "Против него новое дело."),
+    (
+        "ru",
+        "«Я думал, что не доживу»: интервью с бывшим политзаключённым",
+        "Его помиловали, и теперь он живёт в Варшаве.",
+    ),
+    ("it", "Blitz dei carabinieri, liberati tre ostaggi in una villa", "Arrestati due uomini."),
+    ("it", "Il Senato boccia l'amnistia per i reati minori", "La proposta non passa."),
+    ("it", "Una mostra per Grazia Deledda a Nuoro", "L'esposizione apre a dicembre."),
+    ("es", "La Policía Nacional libera a cuatro rehenes en Sevilla", "Hay dos detenidos."),
+    ("fr", "Législatives : le parti sanctionne une candidate dissidente", "Elle est exclue."),
+    ("fr", "Les libérations anticipées en hausse de 8 % l'an dernier", "Selon le ministère."),
+    (
+        "pl",
+        "Mińsk gotów uwolnić więźniów w zamian za zniesienie sankcji",
+        "Nie podano terminów.",
+    ),
+    (
+        "pl",
+        "Była więźniarka polityczna: „Nie wierzyłam w wolność”",
+        "Wyszła na wolność w maju ubiegłego roku, ułaskawiona razem z 20 innymi.",
+    ),
+    ("uk", "Волонтери випустили на волю чотирьох ведмежат", "Тварин лікували пів року."),
+    (
+        "de",
+        "Ein Jahr nach seiner Freilassung spricht der Oppositionelle über die Haft",
+        "Er lebt heute in Berlin.",
+    ),
+]
+
+
 @pytest.mark.parametrize(
-    ("lang", "title", "summary", "expected"), GENERAL_POSITIVES_8 + GENERAL_POSITIVES_9
+    ("lang", "title", "summary", "expected"),
+    GENERAL_POSITIVES_8 + GENERAL_POSITIVES_9 + GENERAL_POSITIVES_10,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -1557,6 +1652,8 @@ def test_general_positive_8(
     assert kinds(got) == sorted(expected)
 
 
-@pytest.mark.parametrize(("lang", "title", "summary"), GENERAL_NEGATIVES_8 + GENERAL_NEGATIVES_9)
+@pytest.mark.parametrize(
+    ("lang", "title", "summary"), GENERAL_NEGATIVES_8 + GENERAL_NEGATIVES_9 + GENERAL_NEGATIVES_10
+)
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
