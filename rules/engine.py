@@ -653,6 +653,16 @@ class Engine:
             and not ctx.any_in(ctx.pk.jailed_part, sp[1], c[0])
         )
 
+    def _since_later(self, ctx: _SentCtx, sp: Span) -> bool:
+        """A 'since ...' cue later in the trigger's clause (`_since_after`), not after a
+        superlative: "rapatriées lors d'une cinquantaine d'échanges depuis le début"."""
+        lo, hi = ctx.s.clause_span(sp[0])
+        for c in ctx.find_in(ctx.pk.cumul_start, sp[1], hi):
+            c = (c[0] + sp[1], c[1] + sp[1])
+            if self._since_after(ctx, sp, c) and not self._superlative(ctx, lo, c[0]):
+                return True
+        return False
+
     def _since_before(self, ctx: _SentCtx, sp: Span) -> bool:
         """A 'since ...' cue earlier in the trigger's clause, or opening the clause before it
         (not "the largest swap since 2022")."""
@@ -814,7 +824,11 @@ class Engine:
         good = [
             i
             for i, n in enumerate(nums)
-            if n.value is not None and n.bad is None and not self._is_sub(ctx, n, trig_spans)
+            if n.value is not None
+            and n.bad is None
+            # "liberati 300 milioni": millions are money, never a number of people freed
+            and n.value < 1_000_000
+            and not self._is_sub(ctx, n, trig_spans)
         ]
         # reference triggers: "among those released", "среди помилованных" -> not a new event
         refs = (
@@ -907,7 +921,7 @@ class Engine:
                 continue  # "вызваліўся, цалкам адбыўшы тэрмін": the sentence ended
             if ti not in t_num and ctx.any_in(pk.former):
                 continue  # "a former political prisoner, freed in 2022, ...": background
-            if ti not in t_num and self._since_before(ctx, sp):
+            if ti not in t_num and (self._since_before(ctx, sp) or self._since_later(ctx, sp)):
                 continue  # "since 2022, exchanges have brought home over 5,800": a running total
             if item["kidnap"] and not (item["swap"] or item["grounds"]):
                 continue  # "Four workers abducted at a mine are freed", "police freed hostages"
@@ -940,13 +954,16 @@ class Engine:
                 else:
                     item["title_past"] = True
                 continue
-            if ctx.any_in(pk.rearrest) and ctx.any_in(
-                pk.rearrest,
-                sp[1],
-                # one re-arrest does not undo a group's release ("frees 20, one re-arrested")
-                s.clause_span(sp[0])[1]
-                if ti in t_num and (nums[t_num[ti]].value or 0) > 1
-                else None,
+            group = ti in t_num and (nums[t_num[ti]].value or 0) > 1
+            if ctx.any_in(pk.rearrest) and (
+                ctx.any_in(
+                    pk.rearrest,
+                    sp[1],
+                    # one re-arrest does not undo a group's release ("frees 20, one re-arrested")
+                    s.clause_span(sp[0])[1] if group else None,
+                )
+                # "Detienen de nuevo a un opositor excarcelado en enero"
+                or (not group and ctx.any_in(pk.rearrest, s.clause_span(sp[0])[0], sp[0]))
             ):
                 # "freed and re-arrested at the gate": no release, and the body's releases
                 # are the re-arrested person's past

@@ -1638,6 +1638,22 @@ GENERAL_NEGATIVES_10 = [
         "Ein Jahr nach seiner Freilassung spricht der Oppositionelle über die Haft",
         "Er lebt heute in Berlin.",
     ),
+    ("en", "Jailed blogger's clemency plea turned down again", "His lawyer will appeal."),
+    (
+        "uk",
+        "«Я думав лише про дім»: звільнений з полону прикордонник — про рік у Таганрозі",
+        "Він повернувся під час обміну, розповів він.",
+    ),
+    ("uk", "Стрічка про звільнених з полону захисників вийде в прокат восени", "Прем'єра в Києві."),
+    ("it", "Giustizia, liberati 200 milioni per le carceri", "Fondi per nuovi padiglioni."),
+    ("it", "Appello al Quirinale: «Conceda la grazia a Marco»", "La famiglia attende."),
+    (
+        "fr",
+        "Bilan de la guerre",
+        "Plus de 3 000 soldats ont été rapatriés lors de dizaines d'échanges depuis le début "
+        "de l'invasion.",
+    ),
+    ("es", "Detienen de nuevo a un periodista excarcelado en mayo", "Su paradero se desconoce."),
 ]
 
 
