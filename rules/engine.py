@@ -26,7 +26,6 @@ from rules.text import (
     compile_re,
     find_groups,
     find_words,
-    first_word,
     has,
     search_spans,
     split_sentences,
@@ -1446,9 +1445,9 @@ def _first_in(table: tuple[tuple[str, Any], ...], rset: Any, text: str) -> str |
     b = text.encode()
     for i in rset._set.Match(b):
         code, rx = table[i]
-        at = first_word(rx, text, b)  # only the first hit's position counts
-        if at >= 0 and (best is None or at < best[0]):
-            best = (at, code)
+        hits = find_words(rx, text, b, first=True)  # only the first hit's position counts
+        if hits and (best is None or hits[0][0] < best[0]):
+            best = (hits[0][0], code)
     return best[1] if best else None
 
 

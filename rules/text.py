@@ -239,13 +239,17 @@ _UNANCHORED = re2._Anchor.UNANCHORED
 _BYTES_TO_CHARS = re2._re2.BytesToCharLen
 
 
-def find_words(rx: re2._Regexp, text: str) -> list[tuple[int, int]]:
-    """Spans (char offsets) of lexicon matches that start and end at word edges.
+def find_words(
+    rx: re2._Regexp, text: str, b: bytes | None = None, *, first: bool = False
+) -> list[tuple[int, int]]:
+    """Spans (char offsets) of lexicon matches that start and end at word edges; with `first`,
+    only the first one (the search stops there). `b`: text.encode(), when the caller has it.
 
     Calls RE2's matcher directly on the UTF-8 bytes: the Python wrapper's generator and match
     objects cost more than the match itself on these short sentences.
     """
-    b = text.encode()
+    if b is None:
+        b = text.encode()
     n = len(b)
     match = rx._regexp.Match
     s, e = match(_UNANCHORED, b, 0, n)[0]
@@ -264,6 +268,8 @@ def find_words(rx: re2._Regexp, text: str) -> list[tuple[int, int]]:
             cs += 1  # the consumed word-edge character
         if not (ce < tlen and text[ce].isalnum()):
             out.append((cs, ce))
+            if first:
+                break
         pos = e if e > s else e + 1
         if pos > n:
             break
@@ -297,34 +303,6 @@ def find_groups(rx: re2._Regexp, text: str) -> list[list[tuple[int, int]]]:
             )
         pos = e if e > s else e + 1
     return out
-
-
-def first_word(rx: re2._Regexp, text: str, b: bytes | None = None) -> int:
-    """find_words(rx, text)[0][0] (the char offset of the first word-edged match), or -1 when
-    there is none; stops at that match. `b`: text.encode(), when the caller has it."""
-    if b is None:
-        b = text.encode()
-    n = len(b)
-    match = rx._regexp.Match
-    s, e = match(_UNANCHORED, b, 0, n)[0]
-    if s < 0:
-        return -1
-    ascii_only = n == len(text)
-    tlen = len(text)
-    while True:
-        if ascii_only:
-            cs, ce = s, e
-        else:
-            cs = _BYTES_TO_CHARS(b, 0, s)
-            ce = cs + _BYTES_TO_CHARS(b, s, e)
-        if not (ce < tlen and text[ce].isalnum()):
-            return cs + 1 if cs < ce and not text[cs].isalnum() else cs
-        pos = e if e > s else e + 1
-        if pos > n:
-            return -1
-        s, e = match(_UNANCHORED, b, pos, n)[0]
-        if s < 0:
-            return -1
 
 
 def any_word(rx: re2._Regexp, text: str) -> bool:
