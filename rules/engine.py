@@ -500,6 +500,12 @@ class Engine:
                     return label
         if pk.hyp_adjacent is not None and pre and has(pk.hyp_adjacent, pre):
             return "hypothetical"  # "списки на обмін", "talks on a swap": a plan
+        q = s.text.find("?", span[1], hi)
+        if q >= 0 and s.gap(span, (q, q + 1)) <= 5 and _words(pre) <= 1:
+            # "Nuove sanzioni all'Iran?", "Amnistía para todos?": a clause that is the trigger's
+            # phrase and a question mark asks; it reports nothing ("Why did X free 52?" is no
+            # such clause: words before the trigger)
+            return "question"
         if ci > 0:
             prev = s.text[bounds[ci - 1] : bounds[ci]]
             if pk.cond_start is not None and has(pk.cond_start, prev):
@@ -1429,6 +1435,11 @@ class Engine:
                 how=c.how,
             ),
         )
+
+
+def _words(text: str) -> int:
+    """Number of words with a letter in `text`."""
+    return sum(1 for w in text.split() if not w.isascii() or any(ch.isalpha() for ch in w))
 
 
 def _unmasked(spans: list[Span], masks: list[Span]) -> list[Span]:

@@ -239,6 +239,12 @@ _UNANCHORED = re2._Anchor.UNANCHORED
 _BYTES_TO_CHARS = re2._re2.BytesToCharLen
 
 
+def _next_char(b: bytes, i: int) -> int:
+    """Byte offset of the UTF-8 character after the one starting at b[i]."""
+    lead = b[i]
+    return i + (1 if lead < 0x80 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4)
+
+
 def find_words(
     rx: re2._Regexp, text: str, b: bytes | None = None, *, first: bool = False
 ) -> list[tuple[int, int]]:
@@ -270,7 +276,12 @@ def find_words(
             out.append((cs, ce))
             if first:
                 break
-        pos = e if e > s else e + 1
+            pos = e if e > s else e + 1
+        else:
+            # a match that ends inside a word is no match, and must not hide one that starts
+            # within it: ("акції за|кликали": the cue "закликали" starts inside the longest
+            # match, which ends mid-word): search again from the next character
+            pos = _next_char(b, s)
         if pos > n:
             break
         s, e = match(_UNANCHORED, b, pos, n)[0]
@@ -319,7 +330,7 @@ def any_word(rx: re2._Regexp, text: str) -> bool:
         ce = e if ascii_only else _BYTES_TO_CHARS(b, 0, e)
         if not (ce < tlen and text[ce].isalnum()):
             return True
-        pos = e if e > s else e + 1
+        pos = _next_char(b, s)  # (as in find_words: a cue may start inside a rejected match)
         if pos > n:
             return False
         s, e = match(_UNANCHORED, b, pos, n)[0]

@@ -1657,9 +1657,119 @@ GENERAL_NEGATIVES_10 = [
 ]
 
 
+# Session 8: causes found on blind set 13, each in new words
+GENERAL_POSITIVES_11 = [
+    # "removes N names from its list" with an object between the verb and the list
+    (
+        "es",
+        "Washington amplía las sanciones a Caracas y retira a cuatro empresarios de su lista",
+        "La medida entra en vigor el lunes.",
+        [("sanctions", "imposed"), ("sanctions", "lifted")],
+    ),
+    (
+        "ru",
+        "США продлили санкции против Минска и исключили трёх бизнесменов из перечня",
+        "Решение опубликовано Минфином.",
+        [("sanctions", "imposed"), ("sanctions", "lifted")],
+    ),
+    (
+        "uk",
+        "Британія розширила санкції проти Ірану, двох осіб вилучено з переліку",
+        "Рішення набуло чинності в понеділок.",
+        [("sanctions", "imposed"), ("sanctions", "lifted")],
+    ),
+    # a number sign names a prison, it counts no one
+    (
+        "en",
+        "Eleven inmates of Penal Colony No. 4 freed under amnesty",
+        "They walked out on Friday morning.",
+        [("pardon", 11)],
+    ),
+    (
+        "pl",
+        "Z Zakładu Karnego nr 2 wyszło na wolność 14 więźniów objętych amnestią",
+        "Opuścili zakład w piątek.",
+        [("pardon", 14)],
+    ),
+    # a question in another clause leaves the trigger's clause a report
+    (
+        "en",
+        "Belarus frees 52 prisoners: what changed?",
+        "Analysts point to talks with Washington.",
+        [("pardon", 52)],
+    ),
+    # "sanctions against X" is no "voted against"
+    (
+        "en",
+        "EU extends sanctions against Iran and removes two firms from its list",
+        "The decision takes effect on Monday.",
+        [("sanctions", "imposed"), ("sanctions", "lifted")],
+    ),
+]
+
+GENERAL_NEGATIVES_11 = [
+    # a question made of the trigger's phrase asks, it does not report
+    (
+        "en",
+        "Fresh sanctions on Myanmar's generals? Ministers meet next month",
+        "Foreign ministers gather in Brussels.",
+    ),
+    ("es", "¿Nuevas sanciones contra Managua?", "Los cancilleres se reúnen el jueves en Bruselas."),
+    # rallies, vigils and marches for a release are appeals
+    (
+        "de",
+        "Mahnwache in Berlin für die Freilassung inhaftierter Journalisten",
+        "Rund 200 Menschen versammelten sich vor der Botschaft.",
+    ),
+    (
+        "pl",
+        "Manifestacja w Krakowie o uwolnienie więźniów politycznych",
+        "Przed konsulatem zebrało się kilkaset osób.",
+    ),
+    ("en", "Vigil outside embassy for the release of detained reporters", "Candles were lit."),
+    # a cue word that starts inside a longer, rejected lexicon match still counts
+    (
+        "uk",
+        "Учасники маршу закликали уряд домогтися звільнення всіх полонених",
+        "Акція тривала дві години.",
+    ),
+    # political prisoners as the topic of a film, a book, an exhibition
+    (
+        "en",
+        "Exhibition of portraits of political prisoners opens in Vilnius",
+        "The show runs in 12 galleries until March.",
+    ),
+    (
+        "de",
+        "Dokumentarfilm über politische Gefangene startet in 25 Kinos",
+        "Regie führte eine Exil-Journalistin.",
+    ),
+    # aid and payments to people freed name a group, not a release
+    (
+        "ru",
+        "Правительство выделило 2 млрд рублей на помощь освобождённым из плена",
+        "Выплаты получат военнослужащие и их семьи.",
+    ),
+    # "since early 2023", "dalla fine del 2022": a running total
+    ("en", "Over 150 detainees released since early 2023, group says", "Arrests continue."),
+    ("it", "Oltre 200 detenuti liberati dalla fine del 2022", "Lo riferisce un'associazione."),
+    # "mają wyjść na wolność": is to be released, a plan
+    ("pl", "Dwaj dziennikarze mają wyjść na wolność w poniedziałek", "Tak twierdzi ich obrońca."),
+    # talks on a *new* swap are talks
+    ("en", "Talks on a new prisoner swap resume in Abu Dhabi", "No date has been set."),
+    ("ru", "Переговоры о новом обмене пленными продолжаются", "Сроки не называются."),
+    # "l'eventualità di nuove sanzioni": a possibility
+    (
+        "it",
+        "Ue, l'eventualità di nuove sanzioni alla Bielorussia",
+        "I ministri si riuniranno giovedì.",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("lang", "title", "summary", "expected"),
-    GENERAL_POSITIVES_8 + GENERAL_POSITIVES_9 + GENERAL_POSITIVES_10,
+    GENERAL_POSITIVES_8 + GENERAL_POSITIVES_9 + GENERAL_POSITIVES_10 + GENERAL_POSITIVES_11,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -1669,7 +1779,8 @@ def test_general_positive_8(
 
 
 @pytest.mark.parametrize(
-    ("lang", "title", "summary"), GENERAL_NEGATIVES_8 + GENERAL_NEGATIVES_9 + GENERAL_NEGATIVES_10
+    ("lang", "title", "summary"),
+    GENERAL_NEGATIVES_8 + GENERAL_NEGATIVES_9 + GENERAL_NEGATIVES_10 + GENERAL_NEGATIVES_11,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []

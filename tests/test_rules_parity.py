@@ -39,6 +39,7 @@ from rules.text import (
     compile_re,
     find_words,
     has,
+    lexicon_re,
     search_spans,
     split_sentences,
 )
@@ -237,3 +238,18 @@ def test_clean_one_line_fast_path_folds_like_the_general_one() -> None:
     for t in _fuzz("ab \t\r\x0b\x0c\x1c\x85\u2028\u3000é\n", 30000, 5, 20):
         want = "\n".join(" ".join(line.split()) for line in t.split("\n")).strip()
         assert clean(t) == want, repr(t)
+
+
+def test_a_match_ending_inside_a_word_hides_no_match_that_starts_within_it() -> None:
+    # the longest match of the first fragment at "акції" ends inside "закликали" and is no
+    # word match; the cue "закликали" starts inside it and must still be found
+    rx = lexicon_re(["акці\\pL* (?:\\pL+ ){0,2}за", "закликал\\pL*"])
+    for t in ("Учасники акції закликали владу", "rally: акції закликали"):
+        assert [t[a:b] for a, b in find_words(rx, t)] == ["закликали"]
+        assert any_word(rx, t)
+    # ... and ASCII text alike; a match ending at a word edge is kept as before
+    rx = lexicon_re(["rally (?:\\pL+ ){0,2}for", "forces?"])
+    t = "a rally forces"
+    assert [t[a:b] for a, b in find_words(rx, t)] == ["forces"]
+    t = "a rally for us"
+    assert [t[a:b] for a, b in find_words(rx, t)] == ["rally for"]
