@@ -336,9 +336,21 @@ def _quoted_title(text: str, span: Span) -> bool:
     """The trigger is the whole of a short capitalised quotation: «Повернення», „Ułaskawienie”
     name a film, a book or an album, not a release."""
     a, b = span
-    if a == 0 or b >= len(text) or text[a - 1] not in _OPEN_QUOTES:
+    if a == 0 or b >= len(text) or text[b] not in _CLOSE_QUOTES:
         return False
-    return text[b] in _CLOSE_QUOTES and text[a].isupper()
+    if text[a - 1] in _OPEN_QUOTES:
+        return text[a].isupper()
+    # «La grazia», 'The Pardon', „Die Begnadigung“: an article opens the title
+    if text[a - 1] != " ":
+        return False
+    k = text.rfind(" ", 0, a - 1) + 1
+    return (
+        k < a - 2
+        and text[k] in _OPEN_QUOTES
+        and a - 1 - (k + 1) <= 3
+        and text[k + 1].isupper()
+        and text[k + 1 : a - 1].isalpha()
+    )
 
 
 @cache
@@ -571,12 +583,21 @@ class Engine:
             if prev < lo and not ctx.any_in(pk.jailed_part, prev, lo):
                 wide = prev
         if pk.past_rel is not None:
+            # a participle opening its clause takes a longer phrase: "Freed in a swap with the
+            # US last August, he ..." (unless a jailing word between dates that instead)
+            opens = s.tok(span[0]) - s.tok(lo) <= 1
             for c in ctx.find_in(pk.past_rel, wide, hi):
                 c = (c[0] + wide - lo, c[1] + wide - lo)  # (offsets from lo, as below)
                 # "pardoned last year", "ułaskawiony w ubiegłym roku": a past release
                 if ma <= c[0] + lo < mb:
                     continue
-                if s.gap(span, (c[0] + lo, c[1] + lo)) <= 2:
+                g = s.gap(span, (c[0] + lo, c[1] + lo))
+                if g <= 2 or (
+                    opens
+                    and g <= 6
+                    and c[0] + lo >= span[1]
+                    and not ctx.any_in(pk.jailed_part, span[1], c[0] + lo)
+                ):
                     return True
         if pub_year is None:
             return False

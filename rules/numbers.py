@@ -323,6 +323,11 @@ def _classify(
     return None
 
 
+def _glued_apostrophe(text: str, i: int) -> bool:
+    """An apostrophe at text[i] inside a word: Belarusian and Ukrainian spell words with it."""
+    return text[i] in "'’ʼ" and text[i + 1 : i + 2].isalpha()
+
+
 @lru_cache(maxsize=8192)
 def _text2num(words: str, lang: str) -> int | None:
     """text2num(words, lang), None when they are not a number. Memoised: the number-word
@@ -391,8 +396,8 @@ def find_numbers(text: str, langs: tuple[str, ...], *, absent: Container[int] = 
     if lex.forms_re is not None and id(lex.forms_re) not in absent:
         for spans in find_groups(lex.forms_re, text):
             s, e = spans[1]
-            if e < len(text) and text[e].isalnum():
-                continue
+            if e < len(text) and (text[e].isalnum() or _glued_apostrophe(text, e)):
+                continue  # "сем'яў" (families) is no "сем" (seven)
             v = _word_value(text[s:e], lex)
             if v is None or v < 2:
                 continue

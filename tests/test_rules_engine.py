@@ -289,7 +289,17 @@ NOT_COUNTS = [
     ("freed on September 11 after talks", "en", "date"),
     ("con motivo del 45.º aniversario de la revolución", "es", "ordinal"),
     ("por el 1.ª vez en la historia", "es", "ordinal"),
+    ("из колонии №7 вышли на свободу", "ru", "identifier"),
+    ("inmates of Penal Colony No. 3 walked free", "en", "identifier"),
+    ("więźniowie Zakładu Karnego nr 2", "pl", "identifier"),
 ]
+
+
+def test_a_number_word_glued_to_an_apostrophe_is_part_of_a_word() -> None:
+    # Belarusian and Ukrainian spell words with an apostrophe: "сем'і" (families), "сім'я"
+    assert find_numbers("дапамога сем'ям палітвязняў", ("be",)) == []
+    assert [n.value for n in find_numbers("вызвалілі сем чалавек", ("be",))] == [7]
+    assert [n.value for n in find_numbers("звільнили п'ять осіб", ("uk",))] == [5]
 
 
 @pytest.mark.parametrize(("text", "lang", "reason"), NOT_COUNTS)
@@ -1767,9 +1777,62 @@ GENERAL_NEGATIVES_11 = [
 ]
 
 
+# Session 8: causes found on set 14 (blind until scored at this session's start), new words
+GENERAL_POSITIVES_12 = [
+    # a past-release cue far from a participle that does not open its clause is another's
+    (
+        "pl",
+        "Prezydent ułaskawił 12 więźniów skazanych w zeszłym roku",
+        "Wyszli w piątek.",
+        [("pardon", 12)],
+    ),
+]
+
+GENERAL_NEGATIVES_12 = [
+    # a participle opening its clause is dated by its whole phrase
+    (
+        "pl",
+        "Uwolniony w ramach wymiany w zeszłym roku dziennikarz opowiada o emigracji",
+        "Mieszka w Berlinie.",
+    ),
+    (
+        "ru",
+        "Освобождённый в результате обмена в прошлом году журналист рассказал о жизни в Берлине",
+        "Интервью вышло в субботу.",
+    ),
+    # proposals and wishes are not decisions
+    (
+        "uk",
+        "Литва передала Брюсселю пропозиції до нового пакета санкцій",
+        "Їх ще мають погодити всі держави.",
+    ),
+    ("pl", "Rząd chce objęcia sankcjami rosyjskich banków", "Decyzja należy do Rady UE."),
+    # turkeys in every language
+    ("de", "Präsident begnadigt zwei Truthähne im Weißen Haus", "Eine alte Tradition."),
+    ("pl", "Prezydent USA ułaskawił dwa indyki", "Ptaki trafią na farmę."),
+    ("es", "El presidente indulta a dos pavos en la Casa Blanca", "Es una tradición."),
+    # idioms and anniversaries
+    ("it", "Nazionale in stato di grazia, battuta la Francia", "Tre gol nel primo tempo."),
+    ("en", "Half a century since the amnesty that emptied the jails", "Historians look back."),
+    ("pl", "Pół wieku od amnestii, która otworzyła więzienia", "Historycy wspominają."),
+    # a film title with an article
+    ("en", "'The Pardon' premieres at Sundance", "The drama follows a state governor."),
+    ("de", "„Die Begnadigung“ läuft ab Donnerstag im Kino", "Ein Drama über einen Richter."),
+    # a song is a product
+    ("be", "Гурт выпусціў новую песню пра волю", "Кліп знялі ў Вільні."),
+    # the families of political prisoners, not a count
+    ("en", "Families of political prisoners meet in Vilnius", "About 40 relatives attended."),
+    ("be", "Валанцёры сабралі грошы для сем'яў палітвязняў", "Збор доўжыўся месяц."),
+]
+
+
 @pytest.mark.parametrize(
     ("lang", "title", "summary", "expected"),
-    GENERAL_POSITIVES_8 + GENERAL_POSITIVES_9 + GENERAL_POSITIVES_10 + GENERAL_POSITIVES_11,
+    GENERAL_POSITIVES_8
+    + GENERAL_POSITIVES_9
+    + GENERAL_POSITIVES_10
+    + GENERAL_POSITIVES_11
+    + GENERAL_POSITIVES_12,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -1780,7 +1843,11 @@ def test_general_positive_8(
 
 @pytest.mark.parametrize(
     ("lang", "title", "summary"),
-    GENERAL_NEGATIVES_8 + GENERAL_NEGATIVES_9 + GENERAL_NEGATIVES_10 + GENERAL_NEGATIVES_11,
+    GENERAL_NEGATIVES_8
+    + GENERAL_NEGATIVES_9
+    + GENERAL_NEGATIVES_10
+    + GENERAL_NEGATIVES_11
+    + GENERAL_NEGATIVES_12,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
