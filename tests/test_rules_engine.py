@@ -1788,6 +1788,58 @@ GENERAL_POSITIVES_12 = [
     ),
 ]
 
+GENERAL_POSITIVES_13 = [
+    # sanctions coming (back) into force are imposed
+    (
+        "en",
+        "UN sanctions on Tehran come back into force",
+        "Diplomats said the measures apply from Sunday.",
+        [("sanctions", "imposed")],
+    ),
+    (
+        "de",
+        "EU-Sanktionen gegen Minsk treten in Kraft",
+        "Das Amtsblatt veröffentlichte die Liste.",
+        [("sanctions", "imposed")],
+    ),
+    (
+        "it",
+        "Gli Usa reintroducono le sanzioni sul greggio iraniano",
+        "Le aziende hanno 30 giorni per adeguarsi.",
+        [("sanctions", "imposed")],
+    ),
+]
+
+GENERAL_NEGATIVES_13 = [
+    # memoirs tell the author's past
+    (
+        "de",
+        "Oppositioneller stellt in Berlin seine Memoiren vor",
+        "Nach seiner Freilassung war er nach Litauen gezogen.",
+    ),
+    # "life after release", postponed decisions, pardon applications
+    (
+        "uk",
+        "Виставка про життя після звільнення з полону відкрилася у Львові",
+        "Експозиція триватиме місяць.",
+    ),
+    ("en", "Court postpones ruling on release of jailed activist", "A new hearing is set for May."),
+    ("ru", "Суд отложил решение об освобождении журналиста", "Следующее заседание в мае."),
+    ("it", "Arrivate al Colle quattro domande di grazia", "Riguardano detenuti anziani."),
+    # a former political prisoner (Belarusian nominative)
+    (
+        "be",
+        "Былы палітвязень, які выйшаў на волю, адкрыў кавярню ў Вільні",
+        "Ён працуе там кухарам.",
+    ),
+    # "since the start of the protests ... recognised": a running total
+    (
+        "ru",
+        "Правозащитники: с начала протестов политзаключёнными признаны более 3 000 человек",
+        "Данные публикует «Мемориал».",
+    ),
+]
+
 GENERAL_NEGATIVES_12 = [
     # a participle opening its clause is dated by its whole phrase
     (
@@ -1832,7 +1884,8 @@ GENERAL_NEGATIVES_12 = [
     + GENERAL_POSITIVES_9
     + GENERAL_POSITIVES_10
     + GENERAL_POSITIVES_11
-    + GENERAL_POSITIVES_12,
+    + GENERAL_POSITIVES_12
+    + GENERAL_POSITIVES_13,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -1847,7 +1900,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_9
     + GENERAL_NEGATIVES_10
     + GENERAL_NEGATIVES_11
-    + GENERAL_NEGATIVES_12,
+    + GENERAL_NEGATIVES_12
+    + GENERAL_NEGATIVES_13,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
