@@ -1459,8 +1459,8 @@ class Engine:
 
 
 def _words(text: str) -> int:
-    """Number of words with a letter in `text`."""
-    return sum(1 for w in text.split() if not w.isascii() or any(ch.isalpha() for ch in w))
+    """Number of words with a letter in `text` (quotes, dashes and "¿" are no words)."""
+    return sum(1 for w in text.split() if any(ch.isalpha() for ch in w))
 
 
 def _unmasked(spans: list[Span], masks: list[Span]) -> list[Span]:
