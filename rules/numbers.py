@@ -46,8 +46,10 @@ assert not any(a != b and b.startswith(a) for a in _CONNECTORS for b in _CONNECT
 # the last character of the text before a number that the before-checks can end on: the
 # currency check ends with [€$£DRP] and an optional space, the others with a space (\s)
 _BEFORE_LAST = frozenset("\t\n\f\r €$£DRP")
-# a number sign before a figure makes it a name ("No. 2", "nr 15", "n° 3", "núm. 4")
-_NUMBER_SIGN = re.compile(r"(?:^|[^\w])(?:[Nn][Oo]\.|[Nn][Rr]\.?|[Nn]\.|[Nn][°º]|[Nn]úm\.)\s?$")
+# a number sign before a figure makes it a name ("№15", "No. 2", "nr 15", "n° 3", "núm. 4")
+_NUMBER_SIGN = re.compile(
+    r"(?:[№#]|(?:^|[^\w])(?:[Nn][Oo]\.|[Nn][Rr]\.?|[Nn]\.|[Nn][°º]|[Nn]úm\.))\s?$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,7 +272,7 @@ def _classify(
         return "zero"
     if before.endswith("-") and len(before) >= 2 and before[-2].isalpha():
         return "identifier"  # U-2, COVID-19
-    if before[-2:].strip()[-1:] in ("№", "#") or _NUMBER_SIGN.search(before[-6:]):
+    if _NUMBER_SIGN.search(before[-6:]):
         return "identifier"  # "калонія №15", "Penal Colony No. 2", "Zakład Karny nr 1"
     # which before / after checks match: one RE2 Set pass each (same answers as `has`)
     bh = (
