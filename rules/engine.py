@@ -611,7 +611,10 @@ class Engine:
                 int(clause[g[1][0] : g[1][1]]) < pub_year for g in find_groups(_YEAR, clause)
             ):
                 return True
-        if isinstance(published, datetime) and _months_ago(text, lo, hi, span[0], published):
+        # a participle opening its clause takes a longer phrase ("X, graziato dal presidente
+        # al-Sisi nel luglio scorso, ha presentato ...")
+        near = 7 if s.tok(span[0]) - s.tok(lo) <= 1 else 4
+        if isinstance(published, datetime) and _months_ago(text, lo, hi, span[0], published, near):
             return True  # "liberata a gennaio" told in May: background
         if "19" not in clause and "20" not in clause and wide == lo:
             return False  # no year (both patterns below need a 19xx / 20xx year)
@@ -773,6 +776,19 @@ class Engine:
                     return True
         return False
 
+    @staticmethod
+    def _held_figure(ctx: _SentCtx, n: Num) -> bool:
+        """A 'still / remain' cue one to three words before the figure, in its clause ("siguen
+        encarcelados 1.161", "still held 841"; not "the remaining 20": that names its own)."""
+        rx = ctx.pk.pc_current
+        if rx is None:
+            return False
+        lo = ctx.s.clause_span(n.start)[0]
+        return any(
+            1 <= ctx.s.gap((c[0] + lo, c[1] + lo), (n.start, n.end)) <= 3
+            for c in ctx.find_in(rx, lo, n.start)
+        )
+
     def _attached(self, ctx: _SentCtx, n: Num, extra: list[Span] = ()) -> bool:  # type: ignore[assignment]
         """A counted noun (people, prisoners, осуждённых...) follows within two words."""
         span = (n.start, n.end)
@@ -881,6 +897,11 @@ class Engine:
                     # ... and then behind a figure in the trigger's own clause ("88 prisoners
                     # freed, 841 still held")
                     rank = g + _MAX_ATTACHED_GAP
+                if n.end <= sp[0] and g >= 3 and self._held_figure(ctx, n):
+                    # "siguen encarcelados 1.161 presos políticos y que muchos de los
+                    # excarcelados ...": a figure of people still held, a few words before
+                    # the trigger, is not the number released
+                    continue
                 # (the counted-noun test only decides between the two gap limits)
                 if g <= _MAX_BARE_GAP or (g <= _MAX_ATTACHED_GAP and self._attached(ctx, n)):
                     pairs.append((rank, 0 if n.start >= sp[1] else 1, ti, ni))
@@ -904,6 +925,7 @@ class Engine:
                 and nums[ni].end <= sp[0]
                 and s.gap((nums[ni].start, nums[ni].end), sp) <= 15
                 and self._attached(ctx, nums[ni])
+                and not self._held_figure(ctx, nums[ni])  # (as in the pairs above)
             ]
             if before and not any(
                 t[0][1] <= sp[0] and t[0][0] >= nums[before[-1]].end for t in trigs
@@ -1004,6 +1026,8 @@ class Engine:
                 item["summary_live"] = True
             ctx.release_live = True
             cand = _Cand("pardon", idx, text, (word,))
+            if kind == "count_only":
+                cand.extra["return_side"] = True  # "in return, eight were handed over"
             if ti in t_num:
                 n = nums[t_num[ti]]
                 if self._cumulative(ctx, sp, n):
@@ -1068,6 +1092,7 @@ class Engine:
                 cand.formula = n.formula
                 cand.num_span = (n.start, n.end)
                 cand.extra["clause"] = s.clause_of(n.start)
+                cand.extra["joined"] = any(x.startswith("sum with") for x in notes)
                 cand.extra["stage"] = pk.stage_tail is not None and has(
                     pk.stage_tail, text[max(0, n.start - 30) : n.start]
                 )
@@ -1339,6 +1364,30 @@ class Engine:
             top = max(c.count or 0 for c in counted)
             counted = [c for c in counted if not (c.extra.get("stage") and (c.count or 0) < top)]
         counted = _join_coordinated(counted)
+        if item["swap"] and has_title:
+            # (a figure the headline states, not one summed from its sides, nor "1000 for 1000")
+            heads = [
+                c.count or 0
+                for c in counted
+                if c.sent == 0 and not c.extra.get("joined") and not c.formula
+            ]
+            if heads:
+                # "Swap: 24 prisoners walk free" over "Russia freed 16 ...": a smaller body
+                # figure is part of the headline's exchange, not a release of its own. Not when
+                # the headline's figure is one side (the body repeats it, then gives the other
+                # side's) or the body's figures add up to it: each side is then its own release.
+                top = max(heads)
+                body = [c for c in counted if c.sent != 0]
+                # (a body figure the headline also states is its twin, not a part; one the
+                # other side handed over is that side's own release)
+                smaller = [c for c in body if (c.count or 0) < top and c.count not in heads]
+                parts = [c for c in smaller if not c.extra.get("return_side")]
+                if (
+                    parts
+                    and not any(c.count == top for c in body)
+                    and sum({c.count or 0 for c in smaller}) < top
+                ):
+                    counted = [c for c in counted if c not in parts]
         # sub-figures listed apart from their total: 270 + 120 when 390 is also reported
         values = {c.count for c in counted}
         drop: set[int] = set()
@@ -1511,6 +1560,7 @@ def _join_coordinated(counted: list[_Cand]) -> list[_Cand]:
             if has(_CONJ, a.sentence[a.num_span[1] : b.num_span[0]]):
                 a.count = (a.count or 0) + (b.count or 0)
                 a.how += f"; sum with coordinated '{b.count_text}'"
+                a.extra["joined"] = True
                 out.remove(b)
     return out
 
@@ -1533,10 +1583,10 @@ _PERCENT_NEXT = re.compile(
 _YEAR_NEXT = re.compile(r"(?:\W*\d{1,2}(?:st|nd|rd|th)?)?\W*(?:de\s+|del\s+)?(?:19|20)\d\d")
 
 
-def _months_ago(text: str, lo: int, hi: int, at: int, published: datetime) -> bool:
-    """A month named without a year in text[lo:hi] (the trigger's clause), next to the trigger
-    at `at` ("freed in January", "3 March", "a gennaio"), three or more months before
-    `published`."""
+def _months_ago(text: str, lo: int, hi: int, at: int, published: datetime, near: int = 4) -> bool:
+    """A month named without a year in text[lo:hi] (the trigger's clause), within `near` words
+    of the trigger at `at` ("freed in January", "3 March", "a gennaio"), three or more months
+    before `published`."""
     clause = text[lo:hi]
     at -= lo
     global _MONTH_ALONE
@@ -1546,7 +1596,9 @@ def _months_ago(text: str, lo: int, hi: int, at: int, published: datetime) -> bo
         words = sorted((m for m in pl.months if m not in ("may", "mar")), key=len, reverse=True)
         alt = "|".join(words)
         _MONTH_ALONE = compile_re(
-            r"(?i)(?:^|[^\pL\pN])(?:(?:in|on|en|a|im|am|в|у|ў|w|de|del|di|nel|el|le|au mois de)"
+            r"(?i)(?:^|[^\pL\pN])(?:(?:in|on|en|a|im|am|в|у|ў|w|de|del|di|nel|el|le|au mois de"
+            # "last July", "lo scorso luglio", "el pasado julio", "im vergangenen Juli"
+            r"|last|past|scorso|pasado|vergangenen|letzten)"
             rf"\s+|\d{{1,2}}\.?\s+(?:de\s+)?)({alt}|may|mar)(?:\.|\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
             r"(?:[^\pL\pN]|$)"
         )
@@ -1559,9 +1611,8 @@ def _months_ago(text: str, lo: int, hi: int, at: int, published: datetime) -> bo
         month = pl.months.get(word)
         if month is None or _YEAR_NEXT.match(text, lo + b, lo + end + 12):
             continue  # "January 2024": the month-and-year rule decides
-        # within three words of the trigger
         between = clause[b:at] if b <= at else clause[at:a]
-        if len(between.split()) > 4:
+        if len(between.split()) > near:
             continue
         if (published.month - month) % 12 >= 3:
             return True

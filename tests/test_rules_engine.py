@@ -1878,6 +1878,118 @@ GENERAL_NEGATIVES_12 = [
 ]
 
 
+GENERAL_POSITIVES_14 = [
+    # the workplace of the people freed is no effort for their release
+    (
+        "en",
+        "A reporter working for the BBC was pardoned and freed on Tuesday.",
+        "",
+        [("pardon", None)],
+    ),
+    (
+        "it",
+        "Tre giornalisti che lavoravano per la Rai sono stati graziati martedì.",
+        "",
+        [("pardon", 3)],
+    ),
+    (
+        "es",
+        "Cuatro periodistas que trabajaban para La Prensa fueron excarcelados el martes.",
+        "",
+        [("pardon", 4)],
+    ),
+    (
+        "fr",
+        "Deux journalistes travaillant pour RFI ont été graciés et libérés mardi.",
+        "",
+        [("pardon", 2)],
+    ),
+    # a smaller body figure is part of the headline's exchange
+    (
+        "de",
+        "Gefangenenaustausch an der Grenze: 30 Häftlinge kommen frei",
+        "Russland hat 18 Gefangene freigelassen, darunter zwei Journalisten.",
+        [("pardon", 30)],
+    ),
+    # Belarusian collective numerals
+    ("be", "Мінск вызваліў шасцёх палітвязняў", "", [("pardon", 6)]),
+    # a figure of people still held, before a later release word, is not the number released
+    (
+        "es",
+        "Liberados 40 presos políticos",
+        "La ONG dijo que aún permanecen encarcelados 800 presos políticos y que varios de los "
+        "liberados siguen bajo arresto domiciliario.",
+        [("pardon", 40), ("prisoner_count", 800)],
+    ),
+    # political prisoners banished or deported are not a count of those held
+    (
+        "es",
+        "Managua destierra a 135 presos políticos a Guatemala",
+        "El régimen los excarceló el jueves y los subió a un avión.",
+        [("pardon", None)],
+    ),
+    (
+        "ru",
+        "Белоруссия выслала в Литву 14 политзаключённых",
+        "Их освободили ночью и вывезли к границе.",
+        [("pardon", None)],
+    ),
+    # asset freezes in the plural
+    (
+        "it",
+        "Bruxelles adotta congelamenti di beni contro dieci funzionari",
+        "La decisione è stata presa lunedì.",
+        [("sanctions", "imposed")],
+    ),
+]
+
+GENERAL_NEGATIVES_14 = [
+    # freed from rubble by rescuers: a rescue
+    ("en", "Rescuers freed six people from the rubble after the strike", "The search goes on."),
+    ("pl", "Strażacy uwolnili spod gruzów trzy osoby", "Akcja trwała całą noc."),
+    # a demand in the infinitive
+    (
+        "ru",
+        "Сотни человек вышли на площадь, чтобы требовать освобождения политзаключённых",
+        "Акция прошла мирно.",
+    ),
+    (
+        "be",
+        "Студэнты сабраліся ў парку, каб патрабаваць вызвалення палітвязняў",
+        "Міліцыя не ўмешвалася.",
+    ),
+    # working for a release, with words between the verb and the release
+    (
+        "de",
+        "Zwei Reporter in Iran festgehalten",
+        "Das Auswärtige Amt arbeitet gemeinsam mit Katar an der Freilassung der zwei Reporter.",
+    ),
+    # "..., starting with X": the apposition is still what was demanded
+    (
+        "it",
+        "Carceri sovraffollate",
+        "I radicali hanno chiesto al governo provvedimenti contro il sovraffollamento, "
+        "a cominciare dall'amnistia.",
+    ),
+    (
+        "es",
+        "Cárceles llenas",
+        "La oposición exigió medidas urgentes, empezando por la excarcelación de los presos políticos.",
+    ),
+    # a participle phrase dated months back is background
+    (
+        "en",
+        "A café in Vilnius run by Marek L.",
+        "Marek L., pardoned by the president in November, serves coffee to other exiles.",
+    ),
+    (
+        "es",
+        "Una librería en Madrid",
+        "Lucía M., indultada por el Gobierno el pasado octubre, abrió una librería en Madrid.",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("lang", "title", "summary", "expected"),
     GENERAL_POSITIVES_8
@@ -1885,7 +1997,8 @@ GENERAL_NEGATIVES_12 = [
     + GENERAL_POSITIVES_10
     + GENERAL_POSITIVES_11
     + GENERAL_POSITIVES_12
-    + GENERAL_POSITIVES_13,
+    + GENERAL_POSITIVES_13
+    + GENERAL_POSITIVES_14,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -1901,7 +2014,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_10
     + GENERAL_NEGATIVES_11
     + GENERAL_NEGATIVES_12
-    + GENERAL_NEGATIVES_13,
+    + GENERAL_NEGATIVES_13
+    + GENERAL_NEGATIVES_14,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
