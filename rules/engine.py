@@ -809,17 +809,18 @@ class Engine:
     def _qualifier(self, ctx: _SentCtx, n: Num) -> tuple[str | None, str]:
         rx = ctx.pk.qualifier_tail
         if rx is None:
-            return None, ""
+            return ("about", "") if n.approx else (None, "")
         tail = ctx.s.text[max(0, n.start - 30) : n.start]
         spans = search_spans(rx, tail)
         if spans is None:
-            return None, ""
+            # "une soixantaine de détenus": the number word itself says "about"
+            return ("about", "") if n.approx else (None, "")
         # the first named group (in groupdict() order) that matched a non-empty string
         for name, gi in _group_names(rx):
             a, b = spans[gi]
             if a >= 0 and b > a:
                 return name, tail[a:b]
-        return None, ""
+        return ("about", "") if n.approx else (None, "")
 
     # ---------------------------------------------------------------- pardon
     def _pardon(

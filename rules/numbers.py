@@ -61,6 +61,7 @@ class Num:
     bad: str | None = None  # why this is not a people count
     formula: bool = False  # "84 for 84", "1,000-for-1,000"
     words: bool = False
+    approx: bool = False  # "une soixantaine", "una ventina": about that many
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,11 @@ class NumberLexicon:
     # lower-case ASCII characters that can start a multiplier word under (?i) (None: unknown,
     # a multiplier is not a plain word); a non-ASCII character is always tried
     mult_first: frozenset[str] | None = None
+    # "une soixantaine": noun of approximation -> value, the regex (article + noun), and the
+    # nouns (a plain substring test skips the regex for the sentences without any)
+    approx_values: dict[str, int] | None = None
+    approx_re: object = None
+    approx_nouns: tuple[str, ...] = ()
 
 
 @cache
@@ -208,6 +214,26 @@ def lexicon(langs: tuple[str, ...]) -> NumberLexicon:
                 x.lower() for x in (c, c.lower(), c.upper(), c.casefold()[:1]) if x.isascii()
             )
         object.__setattr__(lex, "mult_first", frozenset(first))
+    approx: dict[str, int] = {}
+    articles: set[str] = set()
+    for lang in langs:
+        block = nums.get("approx_nouns", {}).get(lang)
+        if block:
+            articles.update(block["articles"])
+            for value, words in block["values"].items():
+                for w in words:
+                    approx[w.lower()] = int(value)
+    if approx:
+        object.__setattr__(lex, "approx_values", approx)
+        object.__setattr__(lex, "approx_nouns", tuple(approx))
+        object.__setattr__(
+            lex,
+            "approx_re",
+            compile_re(
+                rf"(?i)(?:^|[^\pL\pN])((?:{_alt(list(articles))})\s+({_alt(list(approx))}))(?:[^\pL\pN]|$)",
+                lazy=True,
+            ),
+        )
     # the checks come from places.json only: every language shares the same two Sets
     object.__setattr__(
         lex, "before_set", _check_set(tuple(getattr(lex, n).pattern for n in _BEFORE))
@@ -435,6 +461,25 @@ def find_numbers(text: str, langs: tuple[str, ...], *, absent: Container[int] = 
             found.append(
                 Num(s, e, v, shown, _classify(text, s, e, v, shown, lex, False), words=True)
             )
+    if lex.approx_re is not None:
+        low = text.lower()
+        if any(w in low for w in lex.approx_nouns):
+            for spans in find_groups(lex.approx_re, text):  # type: ignore[arg-type]
+                s, e = spans[1]
+                a, b = spans[2]
+                v = lex.approx_values[text[a:b].lower()]  # type: ignore[index]
+                shown = text[s:e]
+                found.append(
+                    Num(
+                        s,
+                        e,
+                        v,
+                        shown,
+                        _classify(text, s, e, v, shown, lex, False),
+                        words=True,
+                        approx=True,
+                    )
+                )
     if len(found) > 1:
         found.sort(key=lambda n: (n.start, -(n.end - n.start)))
     out: list[Num] = []

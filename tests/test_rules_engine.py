@@ -316,6 +316,31 @@ def test_vague_amounts_give_no_count() -> None:
     assert (e.kind, e.count) == ("pardon", None)
 
 
+@pytest.mark.parametrize(
+    ("title", "lang", "count"),
+    [
+        ("Tebboune gracie une soixantaine de détenus du Hirak", "fr", 60),
+        ("Une centaine de prisonniers politiques libérés au Nicaragua", "fr", 100),
+        ("Graziati un centinaio di prigionieri politici", "it", 100),
+        ("Liberati una ventina di detenuti politici in Bielorussia", "it", 20),
+        ("El Gobierno indultó a una veintena de presos políticos", "es", 20),
+    ],
+)
+def test_nouns_of_approximation_give_about_that_many(title: str, lang: str, count: int) -> None:
+    (e,) = evaluate(item(title, "", lang))
+    assert (e.kind, e.count, e.qualifier) == ("pardon", count, "about")
+    assert e.evidence.how.endswith("qualifier about")
+
+
+def test_plural_or_ambiguous_nouns_of_approximation_stay_vague() -> None:
+    # "dozens of", "quarantaine" (quarantine), "quinzaine" (a fortnight) are no count
+    assert [n.value for n in find_numbers("plusieurs dizaines de détenus", ("fr",))] == []
+    assert [n.value for n in find_numbers("une quarantaine de détenus", ("fr",))] == []
+    assert [n.value for n in find_numbers("una cuarentena de presos", ("es",))] == []
+    (n,) = find_numbers("una trentina di detenuti", ("it",))
+    assert (n.value, n.text, n.approx) == (30, "una trentina", True)
+
+
 def test_subfigures_are_not_separate_events() -> None:
     events = evaluate(
         item(
