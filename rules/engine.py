@@ -270,6 +270,10 @@ class _ItemFacts(dict[str, Any]):
             value = bool(_unmasked(sc.find(pk.pretrial, full), sc.find(pk.masks, full)))
         elif key == "grounds":
             value = sc.any(pk.p_grounds, full)
+        elif key == "turkeys":
+            # "Biden pardons Liberty and Bell" over a body about two turkeys: a Thanksgiving
+            # ritual, unless the item also speaks of prisons or detainees
+            value = sc.any(pk.pardoned_animals, full) and not sc.any(pk.detainee_ctx, full)
         elif key == "title_nonevent":
             # "20 bison released": an animal / city headline makes the whole item a non-event
             value = bool(title) and sc.any(pk.nonevent_ctx, title)
@@ -980,8 +984,8 @@ class Engine:
                 continue  # "released on bail", "libéré sous contrôle judiciaire"
             if self._remains(ctx, sp, trig_spans):
                 continue  # "handed over the bodies of four hostages"
-            if item["wild"]:
-                continue  # "Zwei junge Bartgeier freigelassen"
+            if item["wild"] or item["turkeys"]:
+                continue  # "Zwei junge Bartgeier freigelassen", a turkey pardon
             if self._blocked(ctx, sp):
                 continue
             # "помиловал осуждённых в 2021 году", "pardons those jailed in 2021": the year
@@ -1053,6 +1057,7 @@ class Engine:
                 ):
                     value += 1  # "al obispo Álvarez y a otros 18" -> 19 people
                     notes.append("+1 for the named person in 'and N others'")
+                addends = [n.value or 0]  # the figures summed (when 'and' joins several)
                 # "brings home 84 soldiers and 20 civilians": the nearest figure was the second
                 for nj in reversed(good):
                     m0 = nums[nj]
@@ -1069,6 +1074,7 @@ class Engine:
                             value += m0.value or 0
                             used.add(nj)
                             notes.append(f"sum with coordinated '{m0.text}'")
+                            addends.append(m0.value or 0)
                         break
                 # "released 270 soldiers and 120 civilians" -> one release of 390
                 for nj in good:
@@ -1086,6 +1092,7 @@ class Engine:
                             value += m2.value or 0
                             used.add(nj)
                             notes.append(f"sum with coordinated '{m2.text}'")
+                            addends.append(m2.value or 0)
                         break
                 cand.count = value
                 cand.count_text = (qtext + " " if qtext else "") + n.text
@@ -1093,7 +1100,8 @@ class Engine:
                 cand.formula = n.formula
                 cand.num_span = (n.start, n.end)
                 cand.extra["clause"] = s.clause_of(n.start)
-                cand.extra["joined"] = any(x.startswith("sum with") for x in notes)
+                cand.extra["joined"] = len(addends) > 1
+                cand.extra["addends"] = addends
                 cand.extra["stage"] = pk.stage_tail is not None and has(
                     pk.stage_tail, text[max(0, n.start - 30) : n.start]
                 )
@@ -1194,7 +1202,12 @@ class Engine:
             span = dsp if late else (min(nsp[0], dsp[0]), max(nsp[1], dsp[1]))
             if self._sanction_blocked(ctx, span, pub_year, modifier):
                 continue
-            if pk.inf_tail is not None and has(pk.inf_tail, text[max(0, dsp[0] - 30) : dsp[0]]):
+            pre = text[max(0, dsp[0] - 30) : dsp[0]]
+            if (
+                pk.inf_tail is not None
+                and has(pk.inf_tail, pre)
+                and not (pk.inf_ok_tail is not None and has(pk.inf_ok_tail, pre))
+            ):
                 continue  # "die Sanktionen ... zu verschärfen": a demanded change
             if self._infinitive(ctx, dsp):
                 continue  # "предупреждение ужесточить санкции": a warning, not a decision
@@ -1365,6 +1378,14 @@ class Engine:
             top = max(c.count or 0 for c in counted)
             counted = [c for c in counted if not (c.extra.get("stage") and (c.count or 0) < top)]
         counted = _join_coordinated(counted)
+        if len(counted) > 2:
+            # "libera a 10 estadounidenses y a 80 presos políticos" summed to 90, while the body
+            # tells the 10 and the 80 as releases of their own: the sum is no third release
+            for c in list(counted):
+                add = c.extra.get("addends") or ()
+                others = {o.count for o in counted if o is not c}
+                if len(add) > 1 and all(a in others for a in add):
+                    counted.remove(c)
         if item["swap"] and has_title:
             # (a figure the headline states, not one summed from its sides, nor "1000 for 1000")
             heads = [
@@ -1559,6 +1580,10 @@ def _join_coordinated(counted: list[_Cand]) -> list[_Cand]:
             if a.extra.get("clause") != b.extra.get("clause"):
                 continue
             if has(_CONJ, a.sentence[a.num_span[1] : b.num_span[0]]):
+                a.extra["addends"] = [
+                    *(a.extra.get("addends") or [a.count or 0]),
+                    *(b.extra.get("addends") or [b.count or 0]),
+                ]
                 a.count = (a.count or 0) + (b.count or 0)
                 a.how += f"; sum with coordinated '{b.count_text}'"
                 a.extra["joined"] = True

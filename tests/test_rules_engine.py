@@ -2015,6 +2015,75 @@ GENERAL_NEGATIVES_14 = [
 ]
 
 
+GENERAL_POSITIVES_15 = [
+    # a long object between 'remove' and the sanctions list; "voted 13-0 to" decides
+    (
+        "en",
+        "Security Council takes two ministers off its list",
+        "The council voted 13-0 to remove the ministers of defence and finance of the "
+        "transitional government from its Al-Shabaab sanctions list.",
+        [("sanctions", "lifted")],
+    ),
+    (
+        "en",
+        "EU sanctions on Belarus potash snap back",
+        "The measures apply again from Monday.",
+        [("sanctions", "imposed")],
+    ),
+]
+
+GENERAL_NEGATIVES_15 = [
+    # "despite (last summer's) releases": told before, not news
+    (
+        "en",
+        "Jail population in Scotland hits new high",
+        "Numbers rose to 8,400, despite last summer's early release of hundreds of short-term "
+        "prisoners.",
+    ),
+    (
+        "de",
+        "Trotz mehrerer Freilassungswellen sitzen in Nicaragua noch rund 70 Oppositionelle in Haft",
+        "Das meldet eine Menschenrechtsgruppe.",
+    ),
+    # a turkey pardon named in the body only
+    ("en", "Trump pardons Peach and Blossom", "The two turkeys from Iowa will live on a farm."),
+    # agreeing to a swap plans one
+    ("en", "Kyiv and Moscow agree to exchange 500 prisoners each", "No date was set."),
+    # an imperative with a pronoun
+    (
+        "it",
+        "«Liberatelo subito»",
+        "Lo hanno gridato centinaia di persone in piazza a Roma per il giornalista detenuto.",
+    ),
+    # a pardons board is an institution
+    (
+        "de",
+        "Gnadenausschuss lehnt Gesuch ab",
+        "Der Begnadigungsausschuss des Bundesstaates stimmte gegen eine Umwandlung der Strafe.",
+    ),
+    # a listing challenged in court
+    (
+        "ru",
+        "Бизнесмен проиграл суд против ЕС",
+        "Бизнесмен оспаривал включение в санкционный список ЕС.",
+    ),
+    # sounding out a swap
+    (
+        "de",
+        "Berlin und Minsk sondieren einen Gefangenenaustausch",
+        "Eine Entscheidung gibt es nicht.",
+    ),
+    # covered by an amnesty is not freed by it
+    ("ru", "Под амнистию попали 9 тысяч осуждённых", "Большинству из них лишь сократили сроки."),
+    # "via libera": a green light
+    (
+        "it",
+        "Siria, via libera alla ricostruzione",
+        "I ministri hanno dato il via libera politico al piano.",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("lang", "title", "summary", "expected"),
     GENERAL_POSITIVES_8
@@ -2023,7 +2092,8 @@ GENERAL_NEGATIVES_14 = [
     + GENERAL_POSITIVES_11
     + GENERAL_POSITIVES_12
     + GENERAL_POSITIVES_13
-    + GENERAL_POSITIVES_14,
+    + GENERAL_POSITIVES_14
+    + GENERAL_POSITIVES_15,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -2040,7 +2110,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_11
     + GENERAL_NEGATIVES_12
     + GENERAL_NEGATIVES_13
-    + GENERAL_NEGATIVES_14,
+    + GENERAL_NEGATIVES_14
+    + GENERAL_NEGATIVES_15,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
