@@ -811,20 +811,21 @@ class Engine:
         return any(p[0] >= end and gap(span, p) <= 2 for p in nouns)
 
     def _qualifier(self, ctx: _SentCtx, n: Num) -> tuple[str | None, str]:
+        # without a qualifier word: "une soixantaine de détenus" itself says "about"
+        none: tuple[str | None, str] = ("about", "") if n.approx else (None, "")
         rx = ctx.pk.qualifier_tail
         if rx is None:
-            return ("about", "") if n.approx else (None, "")
+            return none
         tail = ctx.s.text[max(0, n.start - 30) : n.start]
         spans = search_spans(rx, tail)
         if spans is None:
-            # "une soixantaine de détenus": the number word itself says "about"
-            return ("about", "") if n.approx else (None, "")
+            return none
         # the first named group (in groupdict() order) that matched a non-empty string
         for name, gi in _group_names(rx):
             a, b = spans[gi]
             if a >= 0 and b > a:
                 return name, tail[a:b]
-        return ("about", "") if n.approx else (None, "")
+        return none
 
     # ---------------------------------------------------------------- pardon
     def _pardon(

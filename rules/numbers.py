@@ -92,11 +92,10 @@ class NumberLexicon:
     # lower-case ASCII characters that can start a multiplier word under (?i) (None: unknown,
     # a multiplier is not a plain word); a non-ASCII character is always tried
     mult_first: frozenset[str] | None = None
-    # "une soixantaine": noun of approximation -> value, the regex (article + noun), and the
-    # nouns (a plain substring test skips the regex for the sentences without any)
+    # "une soixantaine": noun of approximation -> value, and the regex (article + noun); like
+    # the number-word regexes it joins the pack's Set, which tells when it cannot match
     approx_values: dict[str, int] | None = None
     approx_re: object = None
-    approx_nouns: tuple[str, ...] = ()
 
 
 @cache
@@ -225,7 +224,6 @@ def lexicon(langs: tuple[str, ...]) -> NumberLexicon:
                     approx[w.lower()] = int(value)
     if approx:
         object.__setattr__(lex, "approx_values", approx)
-        object.__setattr__(lex, "approx_nouns", tuple(approx))
         object.__setattr__(
             lex,
             "approx_re",
@@ -369,7 +367,7 @@ def _text2num(words: str, lang: str) -> int | None:
 
 def find_numbers(text: str, langs: tuple[str, ...], *, absent: Container[int] = ()) -> list[Num]:
     """Numbers in `text`. `absent`: ids of the number-word regexes (lexicon(langs).forms_re,
-    .roots) the caller knows have no match in `text` (an RE2 Set said so): not scanned."""
+    .roots, .approx_re) the caller knows have no match in `text` (an RE2 Set said so): not scanned."""
     lex = lexicon(langs)
     found: list[Num] = []
     for m in _DIGITS.finditer(text):
@@ -461,25 +459,23 @@ def find_numbers(text: str, langs: tuple[str, ...], *, absent: Container[int] = 
             found.append(
                 Num(s, e, v, shown, _classify(text, s, e, v, shown, lex, False), words=True)
             )
-    if lex.approx_re is not None:
-        low = text.lower()
-        if any(w in low for w in lex.approx_nouns):
-            for spans in find_groups(lex.approx_re, text):  # type: ignore[arg-type]
-                s, e = spans[1]
-                a, b = spans[2]
-                v = lex.approx_values[text[a:b].lower()]  # type: ignore[index]
-                shown = text[s:e]
-                found.append(
-                    Num(
-                        s,
-                        e,
-                        v,
-                        shown,
-                        _classify(text, s, e, v, shown, lex, False),
-                        words=True,
-                        approx=True,
-                    )
+    if lex.approx_re is not None and id(lex.approx_re) not in absent:
+        for spans in find_groups(lex.approx_re, text):  # type: ignore[arg-type]
+            s, e = spans[1]
+            a, b = spans[2]
+            v = lex.approx_values[text[a:b].lower()]  # type: ignore[index]
+            shown = text[s:e]
+            found.append(
+                Num(
+                    s,
+                    e,
+                    v,
+                    shown,
+                    _classify(text, s, e, v, shown, lex, False),
+                    words=True,
+                    approx=True,
                 )
+            )
     if len(found) > 1:
         found.sort(key=lambda n: (n.start, -(n.end - n.start)))
     out: list[Num] = []

@@ -363,7 +363,7 @@ def pack(lang: str) -> LangPack:
         "vague_tail",
     }
     nlex = lexicon(langs)
-    words = [nlex.forms_re, *(rx for _lang, rx in nlex.roots)]
+    words = [nlex.forms_re, *(rx for _lang, rx in nlex.roots), nlex.approx_re]
     rset, index = _build_set(
         [getattr(lp, f.name) for f in fields(lp) if f.name not in tails] + words
     )
