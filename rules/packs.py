@@ -6,6 +6,7 @@ Adding a language = adding its blocks to the JSON files; no code change.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
@@ -106,6 +107,7 @@ class LangPack:
     hyp_adjacent: Rx  # right before the trigger: "lists for an exchange", "talks on a swap"
     wildlife: Rx  # reintroduction, GPS tags, national park: animals set free, not people
     pardoned_animals: Rx  # turkeys: the one animal presidents "pardon"
+    anaphora_tail: Rx  # "the" / "i" / "les" right before a number: people already counted
     title_head: Rx  # headline opening "Analysis:", "Ten years since", "Died": no news event
     obituary: Rx  # "dies at 88", "умер в возрасте": a death headline; its releases are past
     # pardon
@@ -129,6 +131,8 @@ class LangPack:
     # prisoner count
     pc_phrases: Rx
     pc_current: Rx
+    pc_held: Rx  # "behind bars": a count of people held, when a rights group gives it
+    pc_sources: Rx  # the rights groups' names (Viasna, OVD-Info...), in any language
     # any trigger at all: one scan rejects most items
     prefilter: Rx
     # RE2 Set over every lexicon above: one DFA pass per item tells which lexicons can match
@@ -151,6 +155,16 @@ class LangPack:
 
 # Belarusian alternates word-initial у / ў (short u after a vowel): "увялі" / "ўвялі".
 _BE_INITIAL_U = {"у": "[уў]", "ў": "[уў]", "У": "[уў]"}
+# Belarusian in the classical orthography (taraškievica, used by Radio Svaboda and Nasha Niva)
+# writes a soft sign where the official one assimilates softness silently: палітвязьні
+# (палітвязні), вызваленьне (вызваленне), сьпіс (спіс). Every Belarusian fragment takes an
+# optional soft sign between such a consonant and the consonant after it, so one lexicon
+# reads both spellings (a letter inside a [...] class is left alone).
+_BE_SOFT = re.compile(r"\[[^\]]*\]|([зсцнл])(?=[бвгдзйклмнпрстфхцчшщ])", re.IGNORECASE)
+
+
+def _be_soft_signs(fragment: str) -> str:
+    return _BE_SOFT.sub(lambda m: m.group(1) + "ь?" if m.group(1) else m.group(0), fragment)
 
 
 def _title_head_re(genres: list[str], anniversaries: list[str], deaths: list[str]) -> Rx:
@@ -170,9 +184,19 @@ def _collect(section: dict[str, Any], langs: tuple[str, ...], key: str) -> list[
     for lang in langs:
         frags = section["languages"].get(lang, {}).get(key, [])
         if lang == "be":
-            frags = [_BE_INITIAL_U.get(f[:1], f[:1]) + f[1:] if f else f for f in frags]
+            frags = [
+                _be_soft_signs(_BE_INITIAL_U.get(f[:1], f[:1]) + f[1:]) if f else f for f in frags
+            ]
         out.extend(frags)
     return out
+
+
+def _source_words(pc: dict[str, Any]) -> list[str]:
+    """The rights groups' names as a count's attribution: "Вясна" is also the Belarusian word
+    for spring, so its Cyrillic forms count only in quotes ("«Вясна»")."""
+    return [
+        '[«“"„]' + w if w.startswith("вясн") else w for ws in pc["sources"].values() for w in ws
+    ]
 
 
 def _year_only(fragment: str) -> bool:
@@ -300,6 +324,7 @@ def pack(lang: str) -> LangPack:
         hyp_adjacent=_tail_re(c("hyp_adjacent")),
         wildlife=lexicon_re(c("wildlife")),
         pardoned_animals=lexicon_re(c("pardoned_animals")),
+        anaphora_tail=_tail_re(c("anaphora")),
         title_head=_title_head_re(c("genre_title"), c("anniv_title"), c("obit_head")),
         obituary=lexicon_re(c("obituary")),
         p_strong=lexicon_re(p_strong),
@@ -320,6 +345,8 @@ def pack(lang: str) -> LangPack:
         s_attrib_pair_pre=_tail_re(_collect(sanc, langs, "attrib_pair_pre")),
         pc_phrases=lexicon_re(pcs),
         pc_current=lexicon_re(_collect(pc, langs, "current")),
+        pc_held=lexicon_re(_collect(pc, langs, "held")),
+        pc_sources=lexicon_re(_source_words(pc)),
         # count-only words ("received", "retour") report a release only in an item with a
         # swap cue, so the swap cues stand in for them: common words no longer let
         # off-topic items past the one-scan prefilter (same events)
@@ -331,6 +358,7 @@ def pack(lang: str) -> LangPack:
             + s_sl
             + s_si
             + pcs
+            + _source_words(pc)
             + _collect(sanc, langs, "list_lifted")
             + _collect(sanc, langs, "list_imposed")
         ),
@@ -353,6 +381,7 @@ def pack(lang: str) -> LangPack:
         "s_attrib_pair_pre",
         "cond_start",
         "hyp_adjacent",
+        "anaphora_tail",
         "title_head",
         # never looked up in the Set (only tested on their own with has(), or unused), so
         # leaving them out changes no answer and makes the Set ~20% cheaper to build; the
@@ -389,7 +418,7 @@ def pack(lang: str) -> LangPack:
 TRIGGER_GROUPS = (
     ("p_strong", "p_ambiguous", "p_count_only"),
     ("s_nouns", "s_sa_lifted", "s_sa_imposed", "s_list_lifted", "s_list_imposed"),
-    ("pc_phrases",),
+    ("pc_phrases", "pc_sources"),
 )
 TRIGGERS = tuple(name for names in TRIGGER_GROUPS for name in names)
 

@@ -2084,6 +2084,124 @@ GENERAL_NEGATIVES_15 = [
 ]
 
 
+GENERAL_POSITIVES_16 = [
+    # Belarusian in the classical orthography (taraškievica): soft signs in the clusters
+    (
+        "be",
+        "«Вясна»: палітвязьняў цяпер 1 140",
+        "Праваабаронцы абнавілі сьпіс: за кратамі застаюцца 1 140 палітвязьняў.",
+        [("prisoner_count", 1140)],
+    ),
+    ("be", "Лукашэнка вызваліў 23 зьняволеных", "", [("pardon", 23)]),
+    # Ukrainian collective numerals for 11 to 30
+    ("uk", "Лукашенко помилував дванадцятьох політв’язнів", "", [("pardon", 12)]),
+    ("uk", "Звільнено тридцятеро політв’язнів", "Їх вивезли до Литви.", [("pardon", 30)]),
+    # a headline verb "sanctions" with a number or quantifier after it
+    ("en", "Canada sanctions 14 Iranian prison officials", "", [("sanctions", "imposed")]),
+    ("en", "EU sanctions three Chinese drone makers", "", [("sanctions", "imposed")]),
+    # exempted from sanctions, in the separable German verb and the Polish imperfective
+    (
+        "de",
+        "Brüssel nimmt zwei Banken aus den Sanktionen gegen Russland aus",
+        "",
+        [("sanctions", "lifted")],
+    ),
+    ("pl", "Waszyngton zwalnia Słowację z sankcji na rosyjski gaz", "", [("sanctions", "lifted")]),
+    # "ended up on the list" / Italian "inserimento nella lista nera" in a sanctions story
+    (
+        "pl",
+        "Birma pod presją Ottawy",
+        "W ramach sankcji na czarną listę trafiło trzech generałów junty.",
+        [("sanctions", "imposed")],
+    ),
+    (
+        "it",
+        "Londra, sanzioni contro la giunta birmana",
+        "Il Foreign Office ha annunciato l'inserimento di sei generali nella lista nera.",
+        [("sanctions", "imposed")],
+    ),
+    # "lets N go" releases them
+    ("en", "Baku lets four jailed journalists go", "", [("pardon", 4)]),
+    # the named person plus "the other N" / "les N autres" / "und die N anderen"
+    (
+        "es",
+        "Cuba excarcela a José Daniel Ferrer y a los otros cuatro opositores",
+        "",
+        [("pardon", 5)],
+    ),
+    ("fr", "Tunis libère l'avocat Ahmed Souab et les six autres détenus", "", [("pardon", 7)]),
+    (
+        "de",
+        "Aserbaidschan lässt den Blogger Afgan Sadygow und die drei anderen Häftlinge frei",
+        "",
+        [("pardon", 4)],
+    ),
+    # "the two journalists" in the body: people the headline's figure already counts
+    (
+        "it",
+        "L'Algeria grazia 4.000 detenuti per l'anniversario dell'indipendenza",
+        "I due giornalisti di El Watan hanno lasciato il carcere in serata.",
+        [("pardon", 4000)],
+    ),
+    (
+        "fr",
+        "Le roi du Maroc gracie 1 304 détenus",
+        "Les cinq militants du Hirak ont quitté la prison d'Oukacha dans la nuit.",
+        [("pardon", 1304)],
+    ),
+    # a rights group's count of the people a country holds, without the phrase
+    (
+        "ru",
+        "Правозащитники подвели итоги года",
+        "По данным «Вясны», за решёткой в Беларуси по-прежнему остаются 1 190 человек.",
+        [("prisoner_count", 1190)],
+    ),
+]
+
+GENERAL_NEGATIVES_16 = [
+    # a general licence let lapse or revoked is no easing
+    (
+        "en",
+        "Treasury revokes general licence for Chevron in Venezuela",
+        "The oil major must wind down its operations under the sanctions regime.",
+    ),
+    (
+        "es",
+        "Estados Unidos deja expirar la licencia general para el gas venezolano",
+        "Las sanciones vuelven a aplicarse a las petroleras extranjeras.",
+    ),
+    # a newspaper called «Libération»
+    (
+        "fr",
+        "« Libération » publie les lettres de prisonniers d'opinion égyptiens",
+        "Le quotidien consacre huit pages aux détenus d'Alaa Abdel Fattah et de ses codétenus.",
+    ),
+    # prison breaks and raids free inmates; nobody releases them
+    (
+        "en",
+        "Gunmen storm prison in Nigeria, freeing 240 inmates",
+        "Police said the attackers used explosives on the main gate.",
+    ),
+    (
+        "es",
+        "Fuga masiva en Ecuador: pandilleros liberan a 90 reos",
+        "El asalto a la cárcel de Esmeraldas duró dos horas.",
+    ),
+    # a ship's crew set free by its hijackers: hostages
+    (
+        "de",
+        "Miliz lässt Besatzung eines griechischen Tankers frei",
+        "Die 19 Seeleute sind wohlauf, teilte die Reederei mit.",
+    ),
+    # a rights group's count of protesters in custody, naming no country
+    (
+        "en",
+        "OVD-Info: 35 people remain in custody after Saturday's rally",
+        "Most face fines, the group said.",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("lang", "title", "summary", "expected"),
     GENERAL_POSITIVES_8
@@ -2093,7 +2211,8 @@ GENERAL_NEGATIVES_15 = [
     + GENERAL_POSITIVES_12
     + GENERAL_POSITIVES_13
     + GENERAL_POSITIVES_14
-    + GENERAL_POSITIVES_15,
+    + GENERAL_POSITIVES_15
+    + GENERAL_POSITIVES_16,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -2111,7 +2230,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_12
     + GENERAL_NEGATIVES_13
     + GENERAL_NEGATIVES_14
-    + GENERAL_NEGATIVES_15,
+    + GENERAL_NEGATIVES_15
+    + GENERAL_NEGATIVES_16,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
