@@ -1309,6 +1309,8 @@ class Engine:
                 continue
             if self._is_sub(ctx, n, []):
                 continue
+            if pk.freed_head is not None and has(pk.freed_head, text[n.end : n.end + 40]):
+                continue  # "at least ten of the freed were on its list": people freed, not held
             lo, hi = s.clause_span(n.start)
             if (
                 pk.cumul is not None
@@ -1430,6 +1432,7 @@ class Engine:
             # "Morocco's king pardons 2,476 ... The three journalists left prison overnight":
             # a smaller figure with a definite article in the body names people the headline
             # already counted, not a release of its own
+            # ("at least ten of the freed were on the list": a part of them, told apart)
             top = max(heads)
             pk = item.pk
             counted = [
@@ -1439,8 +1442,16 @@ class Engine:
                     c.sent != 0
                     and c.num_span is not None
                     and (c.count or 0) < top
-                    and pk.anaphora_tail is not None
-                    and has(pk.anaphora_tail, c.sentence[: c.num_span[0]])
+                    and (
+                        (
+                            pk.anaphora_tail is not None
+                            and has(pk.anaphora_tail, c.sentence[: c.num_span[0]])
+                        )
+                        or (
+                            pk.freed_head is not None
+                            and has(pk.freed_head, c.sentence[c.num_span[1] : c.num_span[1] + 40])
+                        )
+                    )
                 )
             ]
         # sub-figures listed apart from their total: 270 + 120 when 390 is also reported

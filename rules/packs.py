@@ -108,6 +108,7 @@ class LangPack:
     wildlife: Rx  # reintroduction, GPS tags, national park: animals set free, not people
     pardoned_animals: Rx  # turkeys: the one animal presidents "pardon"
     anaphora_tail: Rx  # "the" / "i" / "les" right before a number: people already counted
+    freed_head: Rx  # "of the freed" / "вызваленых" right after a number: people already freed
     title_head: Rx  # headline opening "Analysis:", "Ten years since", "Died": no news event
     obituary: Rx  # "dies at 88", "умер в возрасте": a death headline; its releases are past
     # pardon
@@ -325,6 +326,7 @@ def pack(lang: str) -> LangPack:
         wildlife=lexicon_re(c("wildlife")),
         pardoned_animals=lexicon_re(c("pardoned_animals")),
         anaphora_tail=_tail_re(c("anaphora")),
+        freed_head=_head_re(c("freed_group")),
         title_head=_title_head_re(c("genre_title"), c("anniv_title"), c("obit_head")),
         obituary=lexicon_re(c("obituary")),
         p_strong=lexicon_re(p_strong),
@@ -382,6 +384,7 @@ def pack(lang: str) -> LangPack:
         "cond_start",
         "hyp_adjacent",
         "anaphora_tail",
+        "freed_head",
         "title_head",
         # never looked up in the Set (only tested on their own with has(), or unused), so
         # leaving them out changes no answer and makes the Set ~20% cheaper to build; the

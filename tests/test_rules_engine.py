@@ -2149,6 +2149,14 @@ GENERAL_POSITIVES_16 = [
         "Les cinq militants du Hirak ont quitté la prison d'Oukacha dans la nuit.",
         [("pardon", 1304)],
     ),
+    # released at the end of their sentences: no pardon, the count stands alone
+    (
+        "en",
+        "Azerbaijan holds 360 political prisoners, rights union says",
+        "In March 11 new names were added, while 6 people walked free after completing their "
+        "sentences.",
+        [("prisoner_count", 360)],
+    ),
     # a rights group's count of the people a country holds, without the phrase
     (
         "ru",
@@ -2159,6 +2167,48 @@ GENERAL_POSITIVES_16 = [
 ]
 
 GENERAL_NEGATIVES_16 = [
+    # "at least six of the freed were on its list": part of the release, not a count held
+    (
+        "de",
+        "Menschenrechtler: Unter den Begnadigten auch Oppositionelle",
+        "Mindestens sechs der Freigelassenen standen auf der Liste politischer Gefangener.",
+    ),
+    # boilerplate and interviews
+    (
+        "en",
+        "Political prisoners' support group — statement",
+        "For immediate release. The group opens an archive of court files.",
+    ),
+    (
+        "it",
+        "La madre del detenuto: «Sta male»",
+        "In un'intervista rilasciata a un settimanale, la madre del detenuto ha parlato delle "
+        "sue condizioni in carcere.",
+    ),
+    # an imperative in quotes: a demand
+    ("it", "Appello di Human Rights Watch: «Liberate il blogger condannato»", ""),
+    # a bill in first reading is not yet law
+    (
+        "en",
+        "Uzbek senators back amnesty law in first reading; 3,000 to benefit",
+        "",
+    ),
+    # released years ago, told as background
+    (
+        "en",
+        "Ex-dissident wins poetry prize",
+        "Twelve years after she was freed from a Uzbek prison, the poet has published her "
+        "fifth collection.",
+    ),
+    # a swap that two sides are said to be close to
+    (
+        "en",
+        "Ankara and Tehran close to prisoner exchange",
+        "Ankara and Tehran are close to a prisoner exchange involving four Turkish citizens, "
+        "diplomats said.",
+    ),
+    # recognised as political prisoners over five years: a running total
+    ("uk", "За чотири роки правозахисники визнали політв’язнями понад 2 тисячі кримчан", ""),
     # a general licence let lapse or revoked is no easing
     (
         "en",
