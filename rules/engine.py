@@ -427,9 +427,15 @@ class Engine:
             if not _any_trigger(full):
                 return []
             return self._evaluate_pack(pack(detect_language(full)), title, summary, full, published)
-        events = self._evaluate_pack(pack(declared), title, summary, full, published)
-        if events or not _any_trigger(full):
-            return events
+        pk = pack(declared)
+        if pk.prefilter is not None and has(pk.prefilter, full):
+            events = self._evaluate_matched(pk, title, summary, full, published)
+            if events:
+                return events
+            # (no _any_trigger(full) here: the union pack's prefilter has every fragment of
+            # this one, so it matches too)
+        elif not _any_trigger(full):
+            return []
         # feeds mislabel languages (an "en" feed carrying Italian items): when the declared
         # pack finds nothing and none of its stopwords occur, use the detected language
         alt = _mislabelled(declared, full)
@@ -442,6 +448,12 @@ class Engine:
     ) -> list[Event]:
         if pk.prefilter is None or not has(pk.prefilter, full):
             return []
+        return self._evaluate_matched(pk, title, summary, full, published)
+
+    def _evaluate_matched(
+        self, pk: LangPack, title: str, summary: str, full: str, published: Any
+    ) -> list[Event]:
+        """_evaluate_pack for an item that pk's prefilter matches."""
         pub_year = published.year if isinstance(published, datetime) else None
         sents: list[Sentence] = []
         if title:
