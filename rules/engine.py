@@ -40,6 +40,10 @@ _CONJ = compile_re(
 _MAX_ATTACHED_GAP = 12  # tokens between trigger and a number that carries a counted noun
 _MAX_BARE_GAP = 3  # ... and a bare number
 _CYRILLIC = compile_re(r"[\p{Cyrillic}]")
+# Characters before a substring that make a lexicon match in it one in the whole sentence
+# (_SentCtx._absent_from): clause-break punctuation (and whitespace, tested apart) is neither
+# a letter nor a digit in RE2's tables either
+_SAFE_BEFORE = frozenset(";:,()[]")
 
 
 @dataclass
@@ -174,20 +178,35 @@ class _SentCtx:
                         )
                     self._full[key] = hits
                 return hits
-            return self.sc.find(rx, self.text[a:])
-        if b <= a:
+        elif b <= a:
             return []
-        return self.sc.find(rx, self.text[a:b])
+        if rx is None or self._absent_from(rx, a):
+            return []
+        return find_words(rx, self.text[a:b])
 
     def any_in(self, rx: Any, a: int = 0, b: int | None = None) -> bool:
         """bool(self.find_in(rx, a, b))."""
         if b is None:
             if a == 0:
                 return bool(self.find_in(rx))
-            return self.sc.any(rx, self.text[a:])
-        if b <= a:
+        elif b <= a:
             return False
-        return self.sc.any(rx, self.text[a:b])
+        if rx is None or self._absent_from(rx, a):
+            return False
+        return any_word(rx, self.text[a:b])
+
+    def _absent_from(self, rx: Any, a: int) -> bool:
+        """Can the Sets tell that lexicon `rx` has no match in s.text[a:...]? A lexicon is
+        (?:^|[^\pL\pN])(?:fragments) with anchor-free fragments, so a match in a substring
+        is one in the sentence when the character before the substring is no letter or digit
+        (the prefix class takes it where the substring's ^ did): then the sentence's Set
+        decides (clause starts, most substrings here). Else only the item's Set can."""
+        i = self.sc.index.get(id(rx))
+        if i is None:
+            return False
+        if a == 0 or self.text[a - 1] in _SAFE_BEFORE or self.text[a - 1].isspace():
+            return i not in self.here
+        return i not in self.sc.present
 
     @property
     def nums(self) -> list[Num]:
