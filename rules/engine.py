@@ -196,7 +196,7 @@ class _SentCtx:
         return any_word(rx, self.text[a:b])
 
     def _absent_from(self, rx: Any, a: int) -> bool:
-        """Can the Sets tell that lexicon `rx` has no match in s.text[a:...]? A lexicon is
+        r"""Can the Sets tell that lexicon `rx` has no match in s.text[a:...]? A lexicon is
         (?:^|[^\pL\pN])(?:fragments) with anchor-free fragments, so a match in a substring
         is one in the sentence when the character before the substring is no letter or digit
         (the prefix class takes it where the substring's ^ did): then the sentence's Set
@@ -493,9 +493,11 @@ class Engine:
         present = sc.present
         triggers = pk.trigger_ids
         groups = pk.trigger_groups
+        # one Set pass per sentence: which lexicons match in it at all (all sentences first,
+        # right after the item's pass: the Set's DFA is still in the CPU caches)
+        sent_sets = [pk.present(s.text) for s in sents]
         for i, s in enumerate(sents):
-            # one Set pass per sentence: which lexicons match in it at all
-            in_sentence = pk.present(s.text)
+            in_sentence = sent_sets[i]
             here = present & in_sentence
             if triggers is not None and here.isdisjoint(triggers):
                 continue  # no pardon / sanctions / count trigger: no candidate in this sentence

@@ -236,7 +236,9 @@ class Sentence:
 
 
 _UNANCHORED = re2._Anchor.UNANCHORED
-_BYTES_TO_CHARS = re2._re2.BytesToCharLen
+# Byte offsets from RE2 become char offsets as len(b[:i].decode()): RE2 matches whole UTF-8
+# characters, so every offset is a character boundary, and slicing + decoding in CPython is
+# cheaper than a call into the extension (re2._re2.BytesToCharLen) through pybind11.
 
 
 def _next_char(b: bytes, i: int) -> int:
@@ -268,8 +270,8 @@ def find_words(
         if ascii_only:
             cs, ce = s, e
         else:
-            cs = _BYTES_TO_CHARS(b, 0, s)
-            ce = cs + _BYTES_TO_CHARS(b, s, e)
+            cs = len(b[:s].decode())
+            ce = cs + len(b[s:e].decode())
         if cs < ce and not text[cs].isalnum():
             cs += 1  # the consumed word-edge character
         if not (ce < tlen and text[ce].isalnum()):
@@ -308,7 +310,7 @@ def find_groups(rx: re2._Regexp, text: str) -> list[list[tuple[int, int]]]:
         else:
             out.append(
                 [
-                    (_BYTES_TO_CHARS(b, 0, a), _BYTES_TO_CHARS(b, 0, z)) if a >= 0 else (-1, -1)
+                    (len(b[:a].decode()), len(b[:z].decode())) if a >= 0 else (-1, -1)
                     for a, z in spans
                 ]
             )
@@ -327,7 +329,7 @@ def any_word(rx: re2._Regexp, text: str) -> bool:
     ascii_only = n == len(text)
     tlen = len(text)
     while True:
-        ce = e if ascii_only else _BYTES_TO_CHARS(b, 0, e)
+        ce = e if ascii_only else len(b[:e].decode())
         if not (ce < tlen and text[ce].isalnum()):
             return True
         pos = _next_char(b, s)  # (as in find_words: a cue may start inside a rejected match)
@@ -347,10 +349,7 @@ def search_spans(rx: re2._Regexp, text: str) -> list[tuple[int, int]] | None:
         return None
     if len(b) == len(text):
         return spans
-    return [
-        (_BYTES_TO_CHARS(b, 0, a), _BYTES_TO_CHARS(b, 0, z)) if a >= 0 else (-1, -1)
-        for a, z in spans
-    ]
+    return [(len(b[:a].decode()), len(b[:z].decode())) if a >= 0 else (-1, -1) for a, z in spans]
 
 
 def has(rx: re2._Regexp, text: str) -> bool:
