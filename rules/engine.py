@@ -125,6 +125,7 @@ class _SentCtx:
         "_nums",
         "_persons",
         "_subs",
+        "cores",
         "here",
         "in_sentence",
         "pk",
@@ -151,6 +152,7 @@ class _SentCtx:
         # Set only, as a match at a substring's start need not be one in the sentence)
         self.here = here
         self.in_sentence = in_sentence  # Set indexes of the lexicons that match in the sentence
+        self.cores = pk.core_index or {}
         self._nums: list[Num] | None = None
         self._persons: list[Span] | None = None
         self._subs: list[Span] | None = None
@@ -195,6 +197,21 @@ class _SentCtx:
             return False
         return any_word(rx, self.text[a:b])
 
+    def has(self, rx: Any, piece: str) -> bool:
+        """has(rx, piece) for a head / tail regex and a piece of the sentence: no search when
+        the sentence's Set pass found no match of the regex's core (LangPack.core_index)."""
+        i = self.cores.get(id(rx))
+        if i is not None and i not in self.in_sentence:
+            return False
+        return has(rx, piece)
+
+    def search(self, rx: Any, piece: str) -> list[Span] | None:
+        """search_spans(rx, piece), with the same shortcut as has()."""
+        i = self.cores.get(id(rx))
+        if i is not None and i not in self.in_sentence:
+            return None
+        return search_spans(rx, piece)
+
     def _absent_from(self, rx: Any, a: int) -> bool:
         r"""Can the Sets tell that lexicon `rx` has no match in s.text[a:...]? A lexicon is
         (?:^|[^\pL\pN])(?:fragments) with anchor-free fragments, so a match in a substring
@@ -222,7 +239,7 @@ class _SentCtx:
                     replace(n, value=None, bad="vague")
                     if n.words
                     and n.bad is None
-                    and has(vt, self.text[max(0, n.start - 25) : n.start])
+                    and self.has(vt, self.text[max(0, n.start - 25) : n.start])
                     else n
                     for n in nums
                 ]
@@ -543,7 +560,7 @@ class Engine:
                     cue_masks = ctx.find_in(pk.cue_masks, lo, span[0])
                 if any(not any(m[0] <= h[0] and h[1] <= m[1] for m in cue_masks) for h in hits):
                     return label
-        if pk.hyp_adjacent is not None and pre and has(pk.hyp_adjacent, pre):
+        if pk.hyp_adjacent is not None and pre and ctx.has(pk.hyp_adjacent, pre):
             return "hypothetical"  # "списки на обмін", "talks on a swap": a plan
         q = s.text.find("?", span[1], hi)
         if q >= 0 and s.gap(span, (q, q + 1)) <= 5 and _words(pre) <= 1:
@@ -553,14 +570,14 @@ class Engine:
             return "question"
         if ci > 0:
             prev = s.text[bounds[ci - 1] : bounds[ci]]
-            if pk.cond_start is not None and has(pk.cond_start, prev):
+            if pk.cond_start is not None and ctx.has(pk.cond_start, prev):
                 # "Jeśli Rosja odrzuci rozejm, UE nałoży sankcje": the clause before opens with "if"
                 return "conditional"
             if pk.hyp_pre is not None and len(prev.split()) <= 2 and any_word(pk.hyp_pre, prev):
                 return "hypothetical"  # "Планується, що додому повернуться 1200": a plan
-        if pk.inf_tail is not None and has(pk.inf_tail, pre):
+        if pk.inf_tail is not None and ctx.has(pk.inf_tail, pre):
             # "die Sanktionen zu verschärfen", headline "Cuba to release 553" (but "agreed to pardon")
-            if pk.inf_ok_tail is None or not has(pk.inf_ok_tail, pre):
+            if pk.inf_ok_tail is None or not ctx.has(pk.inf_ok_tail, pre):
                 return "infinitive complement"
         if self._infinitive(ctx, span):
             return "infinitive"
@@ -588,7 +605,7 @@ class Engine:
             return False
         lo, _hi = ctx.s.clause_span(span[0])
         pre = text[max(lo, span[0] - 40) : span[0]]
-        return pk.inf_ok_bare is None or not has(pk.inf_ok_bare, pre)
+        return pk.inf_ok_bare is None or not ctx.has(pk.inf_ok_bare, pre)
 
     def _historical(
         self,
@@ -738,7 +755,7 @@ class Engine:
         """A superlative right before the 'since' cue at `at` (clause from `lo`): "the
         largest swap since 2022" dates a record, not a running total."""
         tail = ctx.pk.superlative_tail
-        return tail is not None and has(tail, ctx.s.text[max(lo, at - 40) : at])
+        return tail is not None and ctx.has(tail, ctx.s.text[max(lo, at - 40) : at])
 
     def _opening_cumul(self, ctx: _SentCtx, pos: int) -> bool:
         """The clause right before pos's clause opens with a 'since ...' cue: "Since July
@@ -828,7 +845,7 @@ class Engine:
         if rx is None:
             return None, ""
         tail = ctx.s.text[max(0, n.start - 30) : n.start]
-        spans = search_spans(rx, tail)
+        spans = ctx.search(rx, tail)
         if spans is None:
             return None, ""
         # the first named group (in groupdict() order) that matched a non-empty string
@@ -1049,14 +1066,14 @@ class Engine:
                 before = text[max(0, n.start - 20) : n.start]
                 if (
                     pk.others_before
-                    and has(pk.others_before, before)
-                    and has(pk.others_after, text[n.end : n.end + 30])
+                    and ctx.has(pk.others_before, before)
+                    and ctx.has(pk.others_after, text[n.end : n.end + 30])
                 ):
                     value += 1  # "X and 13 others" -> 14 people
                     notes.append("+1 for the named person in 'and N others'")
                 elif (
                     pk.others_pre is not None
-                    and has(pk.others_pre, before)
+                    and ctx.has(pk.others_pre, before)
                     and not any(ch.isdigit() for ch in before)
                 ):
                     value += 1  # "al obispo Álvarez y a otros 18" -> 19 people
@@ -1101,7 +1118,7 @@ class Engine:
                 cand.formula = n.formula
                 cand.num_span = (n.start, n.end)
                 cand.extra["clause"] = s.clause_of(n.start)
-                cand.extra["stage"] = pk.stage_tail is not None and has(
+                cand.extra["stage"] = pk.stage_tail is not None and ctx.has(
                     pk.stage_tail, text[max(0, n.start - 30) : n.start]
                 )
                 how = f"'{cand.count_text}' -> {value}"
@@ -1157,7 +1174,7 @@ class Engine:
                 if (
                     dsp[1] <= nsp[0]
                     and pk.s_attrib_pair_pre is not None
-                    and has(pk.s_attrib_pair_pre, text[max(0, dsp[0] - 25) : dsp[0]])
+                    and ctx.has(pk.s_attrib_pair_pre, text[max(0, dsp[0] - 25) : dsp[0]])
                 ):
                     continue  # "z listy osób objętych sankcjami": who is under sanctions
                 g = s.gap(nsp, dsp)
@@ -1201,7 +1218,7 @@ class Engine:
             span = dsp if late else (min(nsp[0], dsp[0]), max(nsp[1], dsp[1]))
             if self._sanction_blocked(ctx, span, pub_year, modifier):
                 continue
-            if pk.inf_tail is not None and has(pk.inf_tail, text[max(0, dsp[0] - 30) : dsp[0]]):
+            if pk.inf_tail is not None and ctx.has(pk.inf_tail, text[max(0, dsp[0] - 30) : dsp[0]]):
                 continue  # "die Sanktionen ... zu verschärfen": a demanded change
             if self._infinitive(ctx, dsp):
                 continue  # "предупреждение ужесточить санкции": a warning, not a decision
@@ -1228,7 +1245,7 @@ class Engine:
             if (
                 not needs_ctx
                 and pk.s_attrib_pre is not None
-                and has(pk.s_attrib_pre, text[max(0, sp[0] - 25) : sp[0]])
+                and ctx.has(pk.s_attrib_pre, text[max(0, sp[0] - 25) : sp[0]])
             ):
                 continue  # "for sanctioned Russian billionaire X": an adjective, not a decision
             w = text[sp[0] : sp[1]]
@@ -1301,11 +1318,13 @@ class Engine:
                 continue
             tail = text[max(0, n.start - 40) : n.start]
             current = ctx.any_in(pk.pc_current, lo, hi)
-            if pk.increment_tail is not None and has(pk.increment_tail, tail) and not current:
+            if pk.increment_tail is not None and ctx.has(pk.increment_tail, tail) and not current:
                 continue  # "another 12", "ещё 12" (but "ещё 1 150 остаются": still held)
-            if pk.increment_head is not None and has(pk.increment_head, text[n.end : n.end + 20]):
+            if pk.increment_head is not None and ctx.has(
+                pk.increment_head, text[n.end : n.end + 20]
+            ):
                 continue  # "15 new political prisoners" is an increment, not the total
-            if pk.compare_tail is not None and has(pk.compare_tail, _unqualified(pk, tail)):
+            if pk.compare_tail is not None and ctx.has(pk.compare_tail, _unqualified(ctx, tail)):
                 continue  # "down from 1,900" (but not the "de" of "plus de 21 000")
             att = self._attached(ctx, n, phrases)
             gap = min(s.gap((n.start, n.end), p) for p in phrases)
@@ -1516,13 +1535,13 @@ def _first_in(table: tuple[tuple[str, Any], ...], rset: Any, text: str) -> str |
     return best[1] if best else None
 
 
-def _unqualified(pk: LangPack, tail: str) -> str:
-    """`tail` without a trailing qualifier ('more than', 'più di', 'plus de'), whose own
-    preposition is not a comparison cue."""
-    rx = pk.qualifier_tail
+def _unqualified(ctx: _SentCtx, tail: str) -> str:
+    """`tail` (a piece of ctx's sentence) without a trailing qualifier ('more than', 'più di',
+    'plus de'), whose own preposition is not a comparison cue."""
+    rx = ctx.pk.qualifier_tail
     if rx is None:
         return tail
-    spans = search_spans(rx, tail)
+    spans = ctx.search(rx, tail)
     if spans is None:
         return tail
     start = spans[0][0]

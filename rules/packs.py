@@ -22,6 +22,22 @@ ALL = "*"  # pseudo-language: union of every pack, used when the language is unk
 
 Rx = Any  # re2._Regexp | None
 
+# pattern of a head / tail regex -> its "core": the fragment alternation alone, without the
+# anchors and context around it. A match of the regex in any piece of a sentence holds a match
+# of the core, so when the sentence's Set pass finds no core match, the regex needs no search
+# in any piece of that sentence (LangPack.core_index).
+_CORE_OF: dict[str, str] = {}
+# anchors and boundary assertions make a pattern depend on the text around a match ('^' right
+# after '[' negates a class instead)
+_ANCHOR = re2.compile(r"\$|\\[bBAz]|(?:^|[^\[])\^")
+
+
+def _with_core(rx: Rx, core: str) -> Rx:
+    """Record `core` for `rx` (see _CORE_OF), unless it has an anchor (then it is no core)."""
+    if rx is not None and _ANCHOR.search(core) is None:
+        _CORE_OF[rx.pattern] = core
+    return rx
+
 
 def _load(name: str, folder: Path = _PACKS) -> dict[str, Any]:
     with open(folder / name, encoding="utf-8") as f:
@@ -141,6 +157,9 @@ class LangPack:
     trigger_groups: tuple[frozenset[int], frozenset[int], frozenset[int]] | None = None
     # (id(regex), Set index) of the number-word regexes of numbers.lexicon(langs)
     number_words: tuple[tuple[int, int], ...] = ()
+    # id(head / tail regex) -> Set index of its core (_CORE_OF): no core match in a sentence,
+    # no match of the regex in any piece of it
+    core_index: dict[int, int] | None = None
 
     def present(self, text: str) -> frozenset[int]:
         if self.present_set is None:
@@ -193,7 +212,8 @@ def _tail_re(frags: list[str], words_between: int = 0) -> Rx:
         return None
     alt = "|".join(sorted({f.rstrip("$") for f in frags}, key=len, reverse=True))
     between = rf"(?:\s+[\pL\pN.'’-]+){{0,{words_between}}}" if words_between else ""
-    return compile_re(rf"(?i)(?:^|[^\pL\pN])(?:{alt}){between}\s*$", lazy=True)
+    rx = compile_re(rf"(?i)(?:^|[^\pL\pN])(?:{alt}){between}\s*$", lazy=True)
+    return _with_core(rx, rf"(?i)(?:{alt})")
 
 
 def _head_re(frags: list[str], *, letters: bool = False, end: str = r"(?:[^\pL]|$)") -> Rx:
@@ -203,7 +223,7 @@ def _head_re(frags: list[str], *, letters: bool = False, end: str = r"(?:[^\pL]|
     alt = "|".join(sorted(set(frags), key=len, reverse=True))
     if letters:
         alt = alt.replace("\\pL", LETTER)
-    return compile_re(rf"(?i)^\s*(?:{alt}){end}", lazy=True)
+    return _with_core(compile_re(rf"(?i)^\s*(?:{alt}){end}", lazy=True), rf"(?i)(?:{alt})")
 
 
 def _suffix_re(suffixes: list[str]) -> Rx:
@@ -267,7 +287,9 @@ def pack(lang: str) -> LangPack:
         increment_head=_head_re(c("increment_after"), letters=True),
         others_before=_tail_re(c("and_others")),
         others_after=_head_re(c("others_after")),
-        qualifier_tail=compile_re(rf"(?i)(?:^|[^\pL\pN])(?:{qual_alt})\s*$", lazy=True)
+        qualifier_tail=_with_core(
+            compile_re(rf"(?i)(?:^|[^\pL\pN])(?:{qual_alt})\s*$", lazy=True), f"(?i)(?:{qual_alt})"
+        )
         if quals
         else None,
         vague=lexicon_re(vague_words),
@@ -359,9 +381,18 @@ def pack(lang: str) -> LangPack:
     }
     nlex = lexicon(langs)
     words = [nlex.forms_re, *(rx for _lang, rx in nlex.roots)]
+    # the head / tail regexes take part through their cores (added last: the lexicons keep
+    # their Set indexes)
+    with_core = [
+        rx
+        for f in fields(lp)
+        if f.name in tails and getattr(rx := getattr(lp, f.name), "pattern", None) in _CORE_OF
+    ]
     rset, index = _build_set(
-        [getattr(lp, f.name) for f in fields(lp) if f.name not in tails] + words
+        [getattr(lp, f.name) for f in fields(lp) if f.name not in tails] + words,
+        tuple(_CORE_OF[rx.pattern] for rx in with_core),
     )
+    object.__setattr__(lp, "core_index", {id(rx): len(index) + k for k, rx in enumerate(with_core)})
     object.__setattr__(
         lp, "number_words", tuple((id(rx), index[id(rx)]) for rx in words if id(rx) in index)
     )
@@ -389,7 +420,9 @@ TRIGGER_GROUPS = (
 TRIGGERS = tuple(name for names in TRIGGER_GROUPS for name in names)
 
 
-def _build_set(regexes: list[Any]) -> tuple[Any, dict[int, int]]:
+def _build_set(regexes: list[Any], extra: tuple[str, ...] = ()) -> tuple[Any, dict[int, int]]:
+    """A Set of the regexes' patterns and id(regex) -> Set index; then the `extra` patterns,
+    with the Set indexes that follow (in order)."""
     opts = re2.Options()
     opts.log_errors = False
     opts.max_mem = 256 << 20  # one program for ~35 large lexicons
@@ -399,6 +432,8 @@ def _build_set(regexes: list[Any]) -> tuple[Any, dict[int, int]]:
         if rx is None or not hasattr(rx, "pattern") or id(rx) in index:
             continue
         index[id(rx)] = rset.Add(rx.pattern)
+    for k, pattern in enumerate(extra):
+        assert rset.Add(pattern) == len(index) + k
     rset.Compile()
     return rset, index
 
