@@ -128,6 +128,7 @@ class _SentCtx:
         "cores",
         "here",
         "in_sentence",
+        "months",
         "pk",
         "release_live",
         "s",
@@ -153,6 +154,9 @@ class _SentCtx:
         self.here = here
         self.in_sentence = in_sentence  # Set indexes of the lexicons that match in the sentence
         self.cores = pk.core_index or {}
+        # a month word somewhere in the sentence (else no piece of it has a date; a blanked
+        # copy neither: blanks make no letters)
+        self.months = pk.month_core is None or pk.month_core in in_sentence
         self._nums: list[Num] | None = None
         self._persons: list[Span] | None = None
         self._subs: list[Span] | None = None
@@ -528,7 +532,12 @@ class Engine:
                 cands.extend(self._sanctions(i, ctx, item_ctx))
             if groups is None or not here.isdisjoint(groups[2]):
                 cands.extend(self._prisoner_count(i, ctx, item_ctx, taken))
-        return self._merge(cands, sents, full, item_ctx, published)
+        if not cands:
+            return []
+        # each text's Set pass (the item's for the full text), for the event fields' lookups
+        sets = dict(zip((s.text for s in sents), sent_sets, strict=True))
+        sets[full] = present
+        return self._merge(cands, sents, full, item_ctx, published, (pk, sets))
 
     # ------------------------------------------------------------------ cues
     def _blocked(
@@ -661,11 +670,15 @@ class Engine:
                 int(clause[g[1][0] : g[1][1]]) < pub_year for g in find_groups(_YEAR, clause)
             ):
                 return True
-        if isinstance(published, datetime) and _months_ago(text, lo, hi, span[0], published):
+        if (
+            ctx.months
+            and isinstance(published, datetime)
+            and _months_ago(text, lo, hi, span[0], published)
+        ):
             return True  # "liberata a gennaio" told in May: background
         if "19" not in clause and "20" not in clause and wide == lo:
             return False  # no year (both patterns below need a 19xx / 20xx year)
-        if isinstance(published, datetime):
+        if ctx.months and isinstance(published, datetime):
             # "released in August 2024" told in June 2025: background, not news
             when = _month_year(text[wide:hi])
             if (
@@ -689,8 +702,9 @@ class Engine:
             g = s.gap(span, ys)
             if g <= 2:
                 return True  # "the 1962 exchange", "lifted in 2015"
-            near_month = has(places().date_dmy, text[max(0, ys[0] - 25) : ys[1]]) or has(
-                places().date_mdy, text[max(0, ys[0] - 25) : ys[1]]
+            window = text[max(0, ys[0] - 25) : ys[1]]
+            near_month = ctx.months and (
+                has(places().date_dmy, window) or has(places().date_mdy, window)
             )
             if near_month and g <= 8:
                 return True  # "on February 11, 1990 ... release"
@@ -1363,7 +1377,10 @@ class Engine:
         full: str,
         item: dict[str, Any],
         published: Any,
+        scans: tuple[LangPack, dict[str, frozenset[int]]] | None = None,
     ) -> list[Event]:
+        """The events of an item's candidates. `scans`: the pack and, by text, the Set pass of
+        each sentence and of the full text (lets lookups skip texts without a match)."""
         if not cands:
             return []  # (what the steps below give for no candidate; a third of on-topic items)
         pardons = [c for c in cands if c.kind == "pardon"]
@@ -1444,7 +1461,7 @@ class Engine:
         final.sort(key=lambda c: cands.index(c))
         title = sents[0].text if sents and sents[0].is_title else ""
         memo: dict[tuple[int, str], str | None] = {}
-        return [self._event(c, title, full, published, memo) for c in final]
+        return [self._event(c, title, full, published, memo, scans) for c in final]
 
     def _event(
         self,
@@ -1453,9 +1470,22 @@ class Engine:
         full: str,
         published: Any,
         memo: dict[tuple[int, str], str | None] | None = None,
+        scans: tuple[LangPack, dict[str, frozenset[int]]] | None = None,
     ) -> Event:
         pl = places()
         seen: dict[tuple[int, str], str | None] = {} if memo is None else memo
+        cores: dict[int, int] = {}
+        sets: dict[str, frozenset[int]] = {}
+        month: int | None = None
+        if scans is not None:
+            cores = scans[0].table_cores or {}
+            month = scans[0].month_core
+            sets = scans[1]
+
+        def absent(core: int | None, t: str) -> bool:
+            # the Set pass over t found no match of the core: no entry / month word in t
+            st = sets.get(t)
+            return core is not None and st is not None and core not in st
 
         def first(
             table: tuple[tuple[str, Any], ...], rset: Any, texts: tuple[str, ...]
@@ -1466,6 +1496,8 @@ class Engine:
                 key = (id(table), t)
                 if key in seen:
                     code = seen[key]
+                elif absent(cores.get(id(table)), t):
+                    code = seen[key] = None
                 else:
                     code = seen[key] = _first_in(table, rset, t)
                 if code is not None:
@@ -1487,6 +1519,8 @@ class Engine:
                 pl.grantors, pl.grantors_set, (c.sentence, *c.extra.get("alt_sentences", ()), title)
             )
             for sent in (c.sentence, *c.extra.get("alt_sentences", ())):
+                if absent(month, sent):
+                    continue  # (a date names a month)
                 date = _find_date(sent, published)
                 if date:
                     break

@@ -160,6 +160,12 @@ class LangPack:
     # id(head / tail regex) -> Set index of its core (_CORE_OF): no core match in a sentence,
     # no match of the regex in any piece of it
     core_index: dict[int, int] | None = None
+    # Set index of any month word (places().months): a text without one has no date, no
+    # month-and-year, no "in January" (None: not in the Set)
+    month_core: int | None = None
+    # id(places() table) -> Set index of the union of its entries: a text without a match of
+    # it names no country / actor / source / grantor (no search of the table's own Set)
+    table_cores: dict[int, int] | None = None
 
     def present(self, text: str) -> frozenset[int]:
         if self.present_set is None:
@@ -388,11 +394,21 @@ def pack(lang: str) -> LangPack:
         for f in fields(lp)
         if f.name in tails and getattr(rx := getattr(lp, f.name), "pattern", None) in _CORE_OF
     ]
+    pl = places()
+    tables = (pl.countries, pl.actors, pl.sources, pl.grantors)
     rset, index = _build_set(
         [getattr(lp, f.name) for f in fields(lp) if f.name not in tails] + words,
-        tuple(_CORE_OF[rx.pattern] for rx in with_core),
+        (
+            *(_CORE_OF[rx.pattern] for rx in with_core),
+            pl.month_core,
+            *("|".join(f"(?:{rx.pattern})" for _code, rx in table) for table in tables),
+        ),
     )
-    object.__setattr__(lp, "core_index", {id(rx): len(index) + k for k, rx in enumerate(with_core)})
+    n = len(index)
+    object.__setattr__(lp, "core_index", {id(rx): n + k for k, rx in enumerate(with_core)})
+    n += len(with_core)
+    object.__setattr__(lp, "month_core", n)
+    object.__setattr__(lp, "table_cores", {id(t): n + 1 + k for k, t in enumerate(tables)})
     object.__setattr__(
         lp, "number_words", tuple((id(rx), index[id(rx)]) for rx in words if id(rx) in index)
     )
@@ -456,6 +472,8 @@ class Places:
     date_dmy: Rx
     date_mdy: Rx
     target_prep: Rx
+    # any month word: a match of date_dmy, date_mdy or of the engine's month regexes holds one
+    month_core: str
 
 
 @cache
@@ -491,6 +509,7 @@ def places() -> Places:
             rf"(?i)(?:^|[^\pL\pN])({malt})\.?\s(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s(\d{{4}}))?(?:[^\pN]|$)",
             lazy=True,
         ),
+        month_core=f"(?i)(?:{malt})",
         target_prep=compile_re(
             r"(?:^|[^\pL])(?:on|against|против|супраць|проти|gegen|contre|visant|contra|contro|wobec|przeciwko)\s+((?:[\pL\pN«»\"'’.-]+\s+){0,3}?[\pL\pN»\"'’.-]+)",
             lazy=True,
