@@ -122,6 +122,15 @@ def clean(text: str | None) -> str:
         return text
     if "\n" not in text:
         return " ".join(text.split())  # one line: already stripped
+    if (
+        text.replace("\n", "").isprintable()
+        and "  " not in text
+        and " \n" not in text
+        and "\n " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+    ):
+        return text.strip()  # (the same test, line by line: every line is folded already)
     return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
 
 
@@ -132,18 +141,22 @@ def split_sentences(text: str) -> list[str]:
     for m in _SENT_END.finditer(text):
         end = m.end()
         nxt = text[end : end + 1]
-        if m.group(0).strip() and not m.group(0).startswith("\n"):
+        stop = m.group(0)
+        if stop.strip() and not stop.startswith("\n"):
             if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"«„“'(<"):
                 continue
-            # word before the full stop
+            # word before the full stop: from the last space or newline (a word with any
+            # other whitespace in it is not printable: then the character walk)
             j = m.start()
-            k = j
-            while k > start and not text[k - 1].isspace():
-                k -= 1
+            k = max(start, text.rfind(" ", start, j) + 1, text.rfind("\n", start, j) + 1)
+            if not text[k:j].isprintable():
+                k = j
+                while k > start and not text[k - 1].isspace():
+                    k -= 1
             prev = text[k:j].lower().strip("(\"'«")
             if prev in _ABBREV or (len(prev) == 1 and prev.isalpha()):
                 continue
-            if prev.isdigit() and len(prev) <= 3 and m.group(0).startswith(".") and nxt.isupper():
+            if prev.isdigit() and len(prev) <= 3 and stop.startswith(".") and nxt.isupper():
                 # "Zum 77. Jahrestag": German/Polish ordinal, not a sentence end
                 if end < len(text) and not text[end:].split(" ", 1)[0].isupper():
                     continue
