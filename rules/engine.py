@@ -92,11 +92,13 @@ class _Scan:
     sentences was ~10% slower than these per-sentence scans on short news items (the dense
     cue lexicons give many spans to filter), so sentences are scanned directly."""
 
-    __slots__ = ("index", "present")
+    __slots__ = ("full", "full_bytes", "index", "present")
 
-    def __init__(self, pk: LangPack, text: str) -> None:
+    def __init__(self, pk: LangPack, full: str, full_bytes: bytes) -> None:
         self.index = pk.set_index or {}
-        self.present = pk.present(text)
+        self.full = full
+        self.full_bytes = full_bytes  # full.encode(): the item-level scans share it
+        self.present = pk.present(full, full_bytes)
 
     def find(self, rx: Any, text: str) -> list[Span]:
         if rx is None:
@@ -104,7 +106,7 @@ class _Scan:
         i = self.index.get(id(rx))
         if i is not None and i not in self.present:
             return []
-        return find_words(rx, text)
+        return find_words(rx, text, self.full_bytes if text is self.full else None)
 
     def any(self, rx: Any, text: str) -> bool:
         """bool(self.find(rx, text)), stopping at the first match."""
@@ -113,7 +115,7 @@ class _Scan:
         i = self.index.get(id(rx))
         if i is not None and i not in self.present:
             return False
-        return any_word(rx, text)
+        return any_word(rx, text, self.full_bytes if text is self.full else None)
 
 
 class _SentCtx:
@@ -360,12 +362,13 @@ def _has_word(rx: Any, word: str) -> bool:
     return hit
 
 
-def _any_trigger(text: str) -> bool:
-    """Could any language pack fire on `text`? The union pack's prefilter is the union of
-    every pack's: when it finds nothing, no pack can, and guessing the language is wasted
-    work (most items of a real feed; measured in benchmarks/rules_speed.py)."""
+def _any_trigger(text: str, b: bytes | None = None) -> bool:
+    """Could any language pack fire on `text` (`b`: its UTF-8, when the caller has it)? The
+    union pack's prefilter is the union of every pack's: when it finds nothing, no pack can,
+    and guessing the language is wasted work (most items of a real feed; measured in
+    benchmarks/rules_speed.py)."""
     rx = pack(ALL).prefilter
-    return rx is not None and has(rx, text)
+    return rx is not None and has(rx, text, b)
 
 
 _OPEN_QUOTES = "«„“\"'‘‹"
@@ -457,49 +460,58 @@ class Engine:
         )
 
     def evaluate_clean(
-        self, title: str, summary: str, lang: str | None, published: Any
+        self,
+        title: str,
+        summary: str,
+        lang: str | None,
+        published: Any,
+        encoded: bytes | None = None,
     ) -> list[Event]:
-        """Same as evaluate() for already cleaned text (the Matcher cleans once for both)."""
+        """Same as evaluate() for already cleaned text (the Matcher cleans once for both).
+        `encoded`: f"{title}\\n{summary}".encode(), when the caller has it (the scans of the
+        whole item share one encoding)."""
         full = f"{title}\n{summary}"
+        fb = full.encode() if encoded is None else encoded
         declared = (lang or "").lower()[:2]
         if declared not in languages():
             # (a language detected here is never "mislabelled": no fallback below)
-            if not _any_trigger(full):
+            if not _any_trigger(full, fb):
                 return []
-            return self._evaluate_pack(pack(detect_language(full)), title, summary, full, published)
+            pk = pack(detect_language(full))
+            return self._evaluate_pack(pk, title, summary, full, fb, published)
         pk = pack(declared)
-        if pk.prefilter is not None and has(pk.prefilter, full):
-            events = self._evaluate_matched(pk, title, summary, full, published)
+        if pk.prefilter is not None and has(pk.prefilter, full, fb):
+            events = self._evaluate_matched(pk, title, summary, full, fb, published)
             if events:
                 return events
             # (no _any_trigger(full) here: the union pack's prefilter has every fragment of
             # this one, so it matches too)
-        elif not _any_trigger(full):
+        elif not _any_trigger(full, fb):
             return []
         # feeds mislabel languages (an "en" feed carrying Italian items): when the declared
         # pack finds nothing and none of its stopwords occur, use the detected language
         alt = _mislabelled(declared, full)
         if alt is None:
             return []
-        return self._evaluate_pack(pack(alt), title, summary, full, published)
+        return self._evaluate_pack(pack(alt), title, summary, full, fb, published)
 
     def _evaluate_pack(
-        self, pk: LangPack, title: str, summary: str, full: str, published: Any
+        self, pk: LangPack, title: str, summary: str, full: str, fb: bytes, published: Any
     ) -> list[Event]:
-        if pk.prefilter is None or not has(pk.prefilter, full):
+        if pk.prefilter is None or not has(pk.prefilter, full, fb):
             return []
-        return self._evaluate_matched(pk, title, summary, full, published)
+        return self._evaluate_matched(pk, title, summary, full, fb, published)
 
     def _evaluate_matched(
-        self, pk: LangPack, title: str, summary: str, full: str, published: Any
+        self, pk: LangPack, title: str, summary: str, full: str, fb: bytes, published: Any
     ) -> list[Event]:
-        """_evaluate_pack for an item that pk's prefilter matches."""
+        """_evaluate_pack for an item that pk's prefilter matches (`fb`: full.encode())."""
         pub_year = published.year if isinstance(published, datetime) else None
         sents: list[Sentence] = []
         if title:
             sents.append(Sentence.build(title, is_title=True))
         sents.extend(Sentence.build(t) for t in split_sentences(summary))
-        sc = _Scan(pk, full)
+        sc = _Scan(pk, full, fb)
         item_ctx = _ItemFacts(pk, sc, title, full)
         # the facts the rules update as they go; the others are computed on first read
         item_ctx.update(

@@ -167,10 +167,11 @@ class LangPack:
     # it names no country / actor / source / grantor (no search of the table's own Set)
     table_cores: dict[int, int] | None = None
 
-    def present(self, text: str) -> frozenset[int]:
+    def present(self, text: str, b: bytes | None = None) -> frozenset[int]:
+        """Set indexes of the patterns that match in `text` (`b`: its UTF-8, if at hand)."""
         if self.present_set is None:
             return frozenset()
-        return frozenset(self.present_set._set.Match(text.encode()))
+        return frozenset(self.present_set._set.Match(text.encode() if b is None else b))
 
 
 # Belarusian alternates word-initial у / ў (short u after a vowel): "увялі" / "ўвялі".

@@ -337,9 +337,11 @@ def find_groups(rx: re2._Regexp, text: str) -> list[list[tuple[int, int]]]:
     return out
 
 
-def any_word(rx: re2._Regexp, text: str) -> bool:
-    """bool(find_words(rx, text)), but stops at the first word-edged match."""
-    b = text.encode()
+def any_word(rx: re2._Regexp, text: str, b: bytes | None = None) -> bool:
+    """bool(find_words(rx, text)), but stops at the first word-edged match. `b`:
+    text.encode(), when the caller has it."""
+    if b is None:
+        b = text.encode()
     n = len(b)
     match = rx._regexp.Match
     s, e = match(_UNANCHORED, b, 0, n)[0]
@@ -371,9 +373,11 @@ def search_spans(rx: re2._Regexp, text: str) -> list[tuple[int, int]] | None:
     return [(len(b[:a].decode()), len(b[:z].decode())) if a >= 0 else (-1, -1) for a, z in spans]
 
 
-def has(rx: re2._Regexp, text: str) -> bool:
-    """Does `rx` match anywhere in `text` (no span bookkeeping)."""
-    b = text.encode()
+def has(rx: re2._Regexp, text: str, b: bytes | None = None) -> bool:
+    """Does `rx` match anywhere in `text` (no span bookkeeping)? `b`: text.encode(), when
+    the caller has it."""
+    if b is None:
+        b = text.encode()
     return rx._regexp.Match(_UNANCHORED, b, 0, len(b))[0][0] >= 0
 
 
