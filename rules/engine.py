@@ -156,8 +156,9 @@ class _SentCtx:
         self.here = here
         self.in_sentence = in_sentence  # Set indexes of the lexicons that match in the sentence
         self.cores = pk.core_index or {}
-        # a month word somewhere in the sentence (else no piece of it has a date; a blanked
-        # copy neither: blanks make no letters)
+        # a month word after a non-letter in the sentence (LangPack.month_core; else no
+        # clause of it names a month, nor a copy with a participle phrase blanked: a month
+        # right after the blanks starts a word there too)
         self.months = pk.month_core is None or pk.month_core in in_sentence
         self._nums: list[Num] | None = None
         self._persons: list[Span] | None = None
@@ -715,9 +716,8 @@ class Engine:
             if g <= 2:
                 return True  # "the 1962 exchange", "lifted in 2015"
             window = text[max(0, ys[0] - 25) : ys[1]]
-            near_month = ctx.months and (
-                has(places().date_dmy, window) or has(places().date_mdy, window)
-            )
+            # (not gated by ctx.months: date_mdy may take a month at the window's start)
+            near_month = has(places().date_dmy, window) or has(places().date_mdy, window)
             if near_month and g <= 8:
                 return True  # "on February 11, 1990 ... release"
         return False

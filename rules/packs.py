@@ -473,7 +473,9 @@ class Places:
     date_dmy: Rx
     date_mdy: Rx
     target_prep: Rx
-    # any month word: a match of date_dmy, date_mdy or of the engine's month regexes holds one
+    # a month word after a non-letter (or at the start): the date regexes' month on a whole
+    # sentence, and the engine's month regexes' one in a clause, always follows one (a
+    # whitespace, or a clause start); the word-start prefix keeps the Set's DFA small
     month_core: str
 
 
@@ -510,7 +512,7 @@ def places() -> Places:
             rf"(?i)(?:^|[^\pL\pN])({malt})\.?\s(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s(\d{{4}}))?(?:[^\pN]|$)",
             lazy=True,
         ),
-        month_core=f"(?i)(?:{malt})",
+        month_core=rf"(?i)(?:^|[^\pL])(?:{malt})",
         target_prep=compile_re(
             r"(?:^|[^\pL])(?:on|against|против|супраць|проти|gegen|contre|visant|contra|contro|wobec|przeciwko)\s+((?:[\pL\pN«»\"'’.-]+\s+){0,3}?[\pL\pN»\"'’.-]+)",
             lazy=True,
