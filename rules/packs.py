@@ -410,7 +410,7 @@ def pack(lang: str) -> LangPack:
     tables = (pl.countries, pl.actors, pl.sources, pl.grantors)
     unions = tuple("|".join(f"(?:{rx.pattern})" for _code, rx in table) for table in tables)
     rset, index = _build_set(
-        [getattr(lp, f.name) for f in fields(lp) if f.name not in tails | ITEM_ONLY] + words,
+        [getattr(lp, f.name) for f in fields(lp) if f.name not in tails] + words,
         (
             *(_CORE_OF[rx.pattern] for rx in with_core),
             pl.month_core,
@@ -481,20 +481,6 @@ ITEM_LEXICONS = (
     "pc_current",
     "rearrest",
     "still_held",
-)
-# ... of which these are never looked up in a sentence: the sentences' Set (present_set)
-# leaves them out (a smaller DFA for the pass over every sentence)
-ITEM_ONLY = frozenset(
-    (
-        "detainee_ctx",
-        "completion",
-        "kidnap",
-        "portrait",
-        "served",
-        "wildlife",
-        "obituary",
-        "p_grounds",
-    )
 )
 
 
