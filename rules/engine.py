@@ -95,11 +95,10 @@ class _Scan:
     __slots__ = ("full", "full_bytes", "index", "present")
 
     def __init__(self, pk: LangPack, full: str, full_bytes: bytes) -> None:
-        # the item's own Set (LangPack.item_set): the lexicons looked up in the whole item
-        self.index = pk.item_index or {}
+        self.index = pk.set_index or {}
         self.full = full
         self.full_bytes = full_bytes  # full.encode(): the item-level scans share it
-        self.present = pk.present_in_item(full_bytes)
+        self.present = pk.present(full, full_bytes)
 
     def find(self, rx: Any, text: str) -> list[Span]:
         if rx is None:
@@ -151,9 +150,9 @@ class _SentCtx:
         self.text = s.text
         self.pk = pk
         self.sc = sc
-        # pack Set indexes of the lexicons that match in this sentence: a lexicon outside it
-        # finds nothing in the whole sentence (nor in a piece of it that starts after a break:
-        # _absent_from; other pieces follow the item's Set, sc)
+        # Set indexes of the lexicons that match in the item *and* in this sentence: a lexicon
+        # outside it finds nothing in the whole sentence (substrings still follow the item-level
+        # Set only, as a match at a substring's start need not be one in the sentence)
         self.here = here
         self.in_sentence = in_sentence  # Set indexes of the lexicons that match in the sentence
         self.cores = pk.core_index or {}
@@ -180,7 +179,7 @@ class _SentCtx:
                     if rx is None:
                         hits = []
                     else:
-                        i = self.pk.set_index.get(key)  # type: ignore[union-attr]
+                        i = self.sc.index.get(key)
                         hits = (
                             []
                             if i is not None and i not in self.here
@@ -226,11 +225,12 @@ class _SentCtx:
         is one in the sentence when the character before the substring is no letter or digit
         (the prefix class takes it where the substring's ^ did): then the sentence's Set
         decides (clause starts, most substrings here). Else only the item's Set can."""
-        if a == 0 or self.text[a - 1] in _SAFE_BEFORE or self.text[a - 1].isspace():
-            i = self.pk.set_index.get(id(rx))  # type: ignore[union-attr]
-            return i is not None and i not in self.here
         i = self.sc.index.get(id(rx))
-        return i is not None and i not in self.sc.present
+        if i is None:
+            return False
+        if a == 0 or self.text[a - 1] in _SAFE_BEFORE or self.text[a - 1].isspace():
+            return i not in self.here
+        return i not in self.sc.present
 
     @property
     def nums(self) -> list[Num]:
@@ -524,13 +524,15 @@ class Engine:
             rearrest=False,  # the headline's released person was arrested again
         )
         cands: list[_Cand] = []
+        present = sc.present
         triggers = pk.trigger_ids
         groups = pk.trigger_groups
-        # one Set pass per sentence: which lexicons match in it at all (all sentences first:
-        # the Set's DFA stays in the CPU caches)
+        # one Set pass per sentence: which lexicons match in it at all (all sentences first,
+        # right after the item's pass: the Set's DFA is still in the CPU caches)
         sent_sets = [pk.present(s.text) for s in sents]
         for i, s in enumerate(sents):
-            in_sentence = here = sent_sets[i]
+            in_sentence = sent_sets[i]
+            here = present & in_sentence
             if triggers is not None and here.isdisjoint(triggers):
                 continue  # no pardon / sanctions / count trigger: no candidate in this sentence
             ctx = _SentCtx(s, pk, sc, here, in_sentence)
@@ -545,9 +547,10 @@ class Engine:
                 cands.extend(self._prisoner_count(i, ctx, item_ctx, taken))
         if not cands:
             return []
-        # each sentence's Set pass, and the item's, for the event fields' lookups
+        # each text's Set pass (the item's for the full text), for the event fields' lookups
         sets = dict(zip((s.text for s in sents), sent_sets, strict=True))
-        return self._merge(cands, sents, full, item_ctx, published, (pk, sets, sc.present))
+        sets[full] = present
+        return self._merge(cands, sents, full, item_ctx, published, (pk, sets))
 
     # ------------------------------------------------------------------ cues
     def _blocked(
@@ -1386,10 +1389,10 @@ class Engine:
         full: str,
         item: dict[str, Any],
         published: Any,
-        scans: tuple[LangPack, dict[str, frozenset[int]], frozenset[int]] | None = None,
+        scans: tuple[LangPack, dict[str, frozenset[int]]] | None = None,
     ) -> list[Event]:
-        """The events of an item's candidates. `scans`: the pack, the Set pass of each
-        sentence (by text) and the item's Set pass (lets lookups skip texts without a match)."""
+        """The events of an item's candidates. `scans`: the pack and, by text, the Set pass of
+        each sentence and of the full text (lets lookups skip texts without a match)."""
         if not cands:
             return []  # (what the steps below give for no candidate; a third of on-topic items)
         pardons = [c for c in cands if c.kind == "pardon"]
@@ -1479,32 +1482,22 @@ class Engine:
         full: str,
         published: Any,
         memo: dict[tuple[int, str], str | None] | None = None,
-        scans: tuple[LangPack, dict[str, frozenset[int]], frozenset[int]] | None = None,
+        scans: tuple[LangPack, dict[str, frozenset[int]]] | None = None,
     ) -> Event:
         pl = places()
         seen: dict[tuple[int, str], str | None] = {} if memo is None else memo
         cores: dict[int, int] = {}
-        item_cores: dict[int, int] = {}
         sets: dict[str, frozenset[int]] = {}
-        item_set: frozenset[int] = frozenset()
         month: int | None = None
         if scans is not None:
             cores = scans[0].table_cores or {}
-            item_cores = scans[0].item_table_cores or {}
             month = scans[0].month_core
-            sets, item_set = scans[1], scans[2]
+            sets = scans[1]
 
         def absent(core: int | None, t: str) -> bool:
-            # sentence t's Set pass found no match of the core: no entry / month word in t
+            # the Set pass over t found no match of the core: no entry / month word in t
             st = sets.get(t)
             return core is not None and st is not None and core not in st
-
-        def absent_entry(table: tuple[tuple[str, Any], ...], t: str) -> bool:
-            # ... the same for a places table's union, in a sentence or the item's text
-            if t is full:
-                core = item_cores.get(id(table))
-                return core is not None and scans is not None and core not in item_set
-            return absent(cores.get(id(table)), t)
 
         def first(
             table: tuple[tuple[str, Any], ...], rset: Any, texts: tuple[str, ...]
@@ -1515,7 +1508,7 @@ class Engine:
                 key = (id(table), t)
                 if key in seen:
                     code = seen[key]
-                elif absent_entry(table, t):
+                elif absent(cores.get(id(table)), t):
                     code = seen[key] = None
                 else:
                     code = seen[key] = _first_in(table, rset, t)

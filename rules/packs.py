@@ -166,17 +166,6 @@ class LangPack:
     # id(places() table) -> Set index of the union of its entries: a text without a match of
     # it names no country / actor / source / grantor (no search of the table's own Set)
     table_cores: dict[int, int] | None = None
-    # A smaller Set for the whole item's text: the lexicons the engine looks up in the item
-    # (ITEM_LEXICONS) and the places tables' unions (item_table_cores); id(lexicon) -> index
-    item_set: Any = None
-    item_index: dict[int, int] | None = None
-    item_table_cores: dict[int, int] | None = None
-
-    def present_in_item(self, b: bytes) -> frozenset[int]:
-        """item_set indexes of the patterns that match in the item's UTF-8 text `b`."""
-        if self.item_set is None:
-            return frozenset()
-        return frozenset(self.item_set._set.Match(b))
 
     def present(self, text: str, b: bytes | None = None) -> frozenset[int]:
         """Set indexes of the patterns that match in `text` (`b`: its UTF-8, if at hand)."""
@@ -408,13 +397,12 @@ def pack(lang: str) -> LangPack:
     ]
     pl = places()
     tables = (pl.countries, pl.actors, pl.sources, pl.grantors)
-    unions = tuple("|".join(f"(?:{rx.pattern})" for _code, rx in table) for table in tables)
     rset, index = _build_set(
         [getattr(lp, f.name) for f in fields(lp) if f.name not in tails] + words,
         (
             *(_CORE_OF[rx.pattern] for rx in with_core),
             pl.month_core,
-            *unions,
+            *("|".join(f"(?:{rx.pattern})" for _code, rx in table) for table in tables),
         ),
     )
     n = len(index)
@@ -422,12 +410,6 @@ def pack(lang: str) -> LangPack:
     n += len(with_core)
     object.__setattr__(lp, "month_core", n)
     object.__setattr__(lp, "table_cores", {id(t): n + 1 + k for k, t in enumerate(tables)})
-    item_lexicons = [getattr(lp, name) for name in ITEM_LEXICONS]
-    iset, iindex = _build_set(item_lexicons, unions)
-    object.__setattr__(lp, "item_set", iset)
-    object.__setattr__(lp, "item_index", iindex)
-    n = len(iindex)
-    object.__setattr__(lp, "item_table_cores", {id(t): n + k for k, t in enumerate(tables)})
     object.__setattr__(
         lp, "number_words", tuple((id(rx), index[id(rx)]) for rx in words if id(rx) in index)
     )
@@ -453,35 +435,6 @@ TRIGGER_GROUPS = (
     ("pc_phrases",),
 )
 TRIGGERS = tuple(name for names in TRIGGER_GROUPS for name in names)
-# The lexicons the engine looks up in the whole item (its facts: engine._ItemFacts), or in a
-# piece of a sentence that the sentence's Set cannot vouch for (engine._SentCtx._absent_from):
-# the item's own, smaller Set holds only these (another lexicon is then simply searched)
-ITEM_LEXICONS = (
-    "hist",
-    "obituary",
-    "p_swap",
-    "detainee_ctx",
-    "p_strong",
-    "s_nouns",
-    "s_blockers",
-    "pretrial",
-    "masks",
-    "p_grounds",
-    "nonevent_ctx",
-    "completion",
-    "kidnap",
-    "pc_phrases",
-    "portrait",
-    "former",
-    "served",
-    "wildlife",
-    "post_cues",
-    "jailed_part",
-    "cumul_start",
-    "pc_current",
-    "rearrest",
-    "still_held",
-)
 
 
 def _build_set(regexes: list[Any], extra: tuple[str, ...] = ()) -> tuple[Any, dict[int, int]]:
