@@ -313,6 +313,10 @@ class _ItemFacts(dict[str, Any]):
             value = bool(_unmasked(sc.find(pk.pretrial, full), sc.find(pk.masks, full)))
         elif key == "grounds":
             value = sc.any(pk.p_grounds, full)
+        elif key == "turkeys":
+            # "Biden pardons Liberty and Bell" over a body about two turkeys: a Thanksgiving
+            # ritual, unless the item also speaks of prisons or detainees
+            value = sc.any(pk.pardoned_animals, full) and not sc.any(pk.detainee_ctx, full)
         elif key == "title_nonevent":
             # "20 bison released": an animal / city headline makes the whole item a non-event
             value = bool(title) and sc.any(pk.nonevent_ctx, title)
@@ -683,10 +687,14 @@ class Engine:
                 int(clause[g[1][0] : g[1][1]]) < pub_year for g in find_groups(_YEAR, clause)
             ):
                 return True
+        # a participle opening its clause takes a longer phrase ("X, graziato dal presidente
+        # al-Sisi nel luglio scorso, ha presentato ...")
         if (
             ctx.months
             and isinstance(published, datetime)
-            and _months_ago(text, lo, hi, span[0], published)
+            and _months_ago(
+                text, lo, hi, span[0], published, 7 if s.tok(span[0]) - s.tok(lo) <= 1 else 4
+            )
         ):
             return True  # "liberata a gennaio" told in May: background
         if "19" not in clause and "20" not in clause and wide == lo:
@@ -849,6 +857,19 @@ class Engine:
                     return True
         return False
 
+    @staticmethod
+    def _held_figure(ctx: _SentCtx, n: Num) -> bool:
+        """A 'still / remain' cue one to three words before the figure, in its clause ("siguen
+        encarcelados 1.161", "still held 841"; not "the remaining 20": that names its own)."""
+        rx = ctx.pk.pc_current
+        if rx is None:
+            return False
+        lo = ctx.s.clause_span(n.start)[0]
+        return any(
+            1 <= ctx.s.gap((c[0] + lo, c[1] + lo), (n.start, n.end)) <= 3
+            for c in ctx.find_in(rx, lo, n.start)
+        )
+
     def _attached(self, ctx: _SentCtx, n: Num, extra: list[Span] = ()) -> bool:  # type: ignore[assignment]
         """A counted noun (people, prisoners, осуждённых...) follows within two words."""
         span = (n.start, n.end)
@@ -867,19 +888,21 @@ class Engine:
         return any(p[0] >= end and gap(span, p) <= 2 for p in nouns)
 
     def _qualifier(self, ctx: _SentCtx, n: Num) -> tuple[str | None, str]:
+        # without a qualifier word: "une soixantaine de détenus" itself says "about"
+        none: tuple[str | None, str] = ("about", "") if n.approx else (None, "")
         rx = ctx.pk.qualifier_tail
         if rx is None:
-            return None, ""
+            return none
         tail = ctx.s.text[max(0, n.start - 30) : n.start]
         spans = ctx.search(rx, tail)
         if spans is None:
-            return None, ""
+            return none
         # the first named group (in groupdict() order) that matched a non-empty string
         for name, gi in _group_names(rx):
             a, b = spans[gi]
             if a >= 0 and b > a:
                 return name, tail[a:b]
-        return None, ""
+        return none
 
     # ---------------------------------------------------------------- pardon
     def _pardon(
@@ -957,6 +980,11 @@ class Engine:
                     # ... and then behind a figure in the trigger's own clause ("88 prisoners
                     # freed, 841 still held")
                     rank = g + _MAX_ATTACHED_GAP
+                if n.end <= sp[0] and g >= 3 and self._held_figure(ctx, n):
+                    # "siguen encarcelados 1.161 presos políticos y que muchos de los
+                    # excarcelados ...": a figure of people still held, a few words before
+                    # the trigger, is not the number released
+                    continue
                 # (the counted-noun test only decides between the two gap limits)
                 if g <= _MAX_BARE_GAP or (g <= _MAX_ATTACHED_GAP and self._attached(ctx, n)):
                     pairs.append((rank, 0 if n.start >= sp[1] else 1, ti, ni))
@@ -980,6 +1008,7 @@ class Engine:
                 and nums[ni].end <= sp[0]
                 and s.gap((nums[ni].start, nums[ni].end), sp) <= 15
                 and self._attached(ctx, nums[ni])
+                and not self._held_figure(ctx, nums[ni])  # (as in the pairs above)
             ]
             if before and not any(
                 t[0][1] <= sp[0] and t[0][0] >= nums[before[-1]].end for t in trigs
@@ -1033,8 +1062,8 @@ class Engine:
                 continue  # "released on bail", "libéré sous contrôle judiciaire"
             if self._remains(ctx, sp, trig_spans):
                 continue  # "handed over the bodies of four hostages"
-            if item["wild"]:
-                continue  # "Zwei junge Bartgeier freigelassen"
+            if item["wild"] or item["turkeys"]:
+                continue  # "Zwei junge Bartgeier freigelassen", a turkey pardon
             if self._blocked(ctx, sp):
                 continue
             # "помиловал осуждённых в 2021 году", "pardons those jailed in 2021": the year
@@ -1080,6 +1109,8 @@ class Engine:
                 item["summary_live"] = True
             ctx.release_live = True
             cand = _Cand("pardon", idx, text, (word,))
+            if kind == "count_only":
+                cand.extra["return_side"] = True  # "in return, eight were handed over"
             if ti in t_num:
                 n = nums[t_num[ti]]
                 if self._cumulative(ctx, sp, n):
@@ -1104,6 +1135,7 @@ class Engine:
                 ):
                     value += 1  # "al obispo Álvarez y a otros 18" -> 19 people
                     notes.append("+1 for the named person in 'and N others'")
+                addends = [n.value or 0]  # the figures summed (when 'and' joins several)
                 # "brings home 84 soldiers and 20 civilians": the nearest figure was the second
                 for nj in reversed(good):
                     m0 = nums[nj]
@@ -1120,6 +1152,7 @@ class Engine:
                             value += m0.value or 0
                             used.add(nj)
                             notes.append(f"sum with coordinated '{m0.text}'")
+                            addends.append(m0.value or 0)
                         break
                 # "released 270 soldiers and 120 civilians" -> one release of 390
                 for nj in good:
@@ -1137,6 +1170,7 @@ class Engine:
                             value += m2.value or 0
                             used.add(nj)
                             notes.append(f"sum with coordinated '{m2.text}'")
+                            addends.append(m2.value or 0)
                         break
                 cand.count = value
                 cand.count_text = (qtext + " " if qtext else "") + n.text
@@ -1144,6 +1178,8 @@ class Engine:
                 cand.formula = n.formula
                 cand.num_span = (n.start, n.end)
                 cand.extra["clause"] = s.clause_of(n.start)
+                cand.extra["joined"] = len(addends) > 1
+                cand.extra["addends"] = addends
                 cand.extra["stage"] = pk.stage_tail is not None and ctx.has(
                     pk.stage_tail, text[max(0, n.start - 30) : n.start]
                 )
@@ -1244,7 +1280,12 @@ class Engine:
             span = dsp if late else (min(nsp[0], dsp[0]), max(nsp[1], dsp[1]))
             if self._sanction_blocked(ctx, span, pub_year, modifier):
                 continue
-            if pk.inf_tail is not None and ctx.has(pk.inf_tail, text[max(0, dsp[0] - 30) : dsp[0]]):
+            pre = text[max(0, dsp[0] - 30) : dsp[0]]
+            if (
+                pk.inf_tail is not None
+                and ctx.has(pk.inf_tail, pre)
+                and not (pk.inf_ok_tail is not None and ctx.has(pk.inf_ok_tail, pre))
+            ):
                 continue  # "die Sanktionen ... zu verschärfen": a demanded change
             if self._infinitive(ctx, dsp):
                 continue  # "предупреждение ужесточить санкции": a warning, not a decision
@@ -1420,6 +1461,38 @@ class Engine:
             top = max(c.count or 0 for c in counted)
             counted = [c for c in counted if not (c.extra.get("stage") and (c.count or 0) < top)]
         counted = _join_coordinated(counted)
+        if len(counted) > 2:
+            # "libera a 10 estadounidenses y a 80 presos políticos" summed to 90, while the body
+            # tells the 10 and the 80 as releases of their own: the sum is no third release
+            for c in list(counted):
+                add = c.extra.get("addends") or ()
+                others = {o.count for o in counted if o is not c}
+                if len(add) > 1 and all(a in others for a in add):
+                    counted.remove(c)
+        if item["swap"] and has_title:
+            # (a figure the headline states, not one summed from its sides, nor "1000 for 1000")
+            heads = [
+                c.count or 0
+                for c in counted
+                if c.sent == 0 and not c.extra.get("joined") and not c.formula
+            ]
+            if heads:
+                # "Swap: 24 prisoners walk free" over "Russia freed 16 ...": a smaller body
+                # figure is part of the headline's exchange, not a release of its own. Not when
+                # the headline's figure is one side (the body repeats it, then gives the other
+                # side's) or the body's figures add up to it: each side is then its own release.
+                top = max(heads)
+                body = [c for c in counted if c.sent != 0]
+                # (a body figure the headline also states is its twin, not a part; one the
+                # other side handed over is that side's own release)
+                smaller = [c for c in body if (c.count or 0) < top and c.count not in heads]
+                parts = [c for c in smaller if not c.extra.get("return_side")]
+                if (
+                    parts
+                    and not any(c.count == top for c in body)
+                    and sum({c.count or 0 for c in smaller}) < top
+                ):
+                    counted = [c for c in counted if c not in parts]
         # sub-figures listed apart from their total: 270 + 120 when 390 is also reported
         values = {c.count for c in counted}
         drop: set[int] = set()
@@ -1607,8 +1680,13 @@ def _join_coordinated(counted: list[_Cand]) -> list[_Cand]:
             if a.extra.get("clause") != b.extra.get("clause"):
                 continue
             if has(_CONJ, a.sentence[a.num_span[1] : b.num_span[0]]):
+                a.extra["addends"] = [
+                    *(a.extra.get("addends") or [a.count or 0]),
+                    *(b.extra.get("addends") or [b.count or 0]),
+                ]
                 a.count = (a.count or 0) + (b.count or 0)
                 a.how += f"; sum with coordinated '{b.count_text}'"
+                a.extra["joined"] = True
                 out.remove(b)
     return out
 
@@ -1631,10 +1709,10 @@ _PERCENT_NEXT = re.compile(
 _YEAR_NEXT = re.compile(r"(?:\W*\d{1,2}(?:st|nd|rd|th)?)?\W*(?:de\s+|del\s+)?(?:19|20)\d\d")
 
 
-def _months_ago(text: str, lo: int, hi: int, at: int, published: datetime) -> bool:
-    """A month named without a year in text[lo:hi] (the trigger's clause), next to the trigger
-    at `at` ("freed in January", "3 March", "a gennaio"), three or more months before
-    `published`."""
+def _months_ago(text: str, lo: int, hi: int, at: int, published: datetime, near: int = 4) -> bool:
+    """A month named without a year in text[lo:hi] (the trigger's clause), within `near` words
+    of the trigger at `at` ("freed in January", "3 March", "a gennaio"), three or more months
+    before `published`."""
     clause = text[lo:hi]
     at -= lo
     global _MONTH_ALONE
@@ -1644,7 +1722,9 @@ def _months_ago(text: str, lo: int, hi: int, at: int, published: datetime) -> bo
         words = sorted((m for m in pl.months if m not in ("may", "mar")), key=len, reverse=True)
         alt = "|".join(words)
         _MONTH_ALONE = compile_re(
-            r"(?i)(?:^|[^\pL\pN])(?:(?:in|on|en|a|im|am|в|у|ў|w|de|del|di|nel|el|le|au mois de)"
+            r"(?i)(?:^|[^\pL\pN])(?:(?:in|on|en|a|im|am|в|у|ў|w|de|del|di|nel|el|le|au mois de"
+            # "last July", "lo scorso luglio", "el pasado julio", "im vergangenen Juli"
+            r"|last|past|scorso|pasado|vergangenen|letzten)"
             rf"\s+|\d{{1,2}}\.?\s+(?:de\s+)?)({alt}|may|mar)(?:\.|\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
             r"(?:[^\pL\pN]|$)"
         )
@@ -1657,9 +1737,8 @@ def _months_ago(text: str, lo: int, hi: int, at: int, published: datetime) -> bo
         month = pl.months.get(word)
         if month is None or _YEAR_NEXT.match(text, lo + b, lo + end + 12):
             continue  # "January 2024": the month-and-year rule decides
-        # within three words of the trigger
         between = clause[b:at] if b <= at else clause[at:a]
-        if len(between.split()) > 4:
+        if len(between.split()) > near:
             continue
         if (published.month - month) % 12 >= 3:
             return True

@@ -52,7 +52,7 @@ _NUMBER_SIGN = re.compile(
 )
 
 
-# Not frozen: a frozen dataclass sets each of its 7 fields through object.__setattr__ (5x
+# Not frozen: a frozen dataclass sets each of its 8 fields through object.__setattr__ (5x
 # slower to build, and a sentence builds one per figure). Never mutated all the same (the
 # engine derives changed copies with dataclasses.replace); hashable as before.
 @dataclass(slots=True, unsafe_hash=True)
@@ -64,6 +64,7 @@ class Num:
     bad: str | None = None  # why this is not a people count
     formula: bool = False  # "84 for 84", "1,000-for-1,000"
     words: bool = False
+    approx: bool = False  # "une soixantaine", "una ventina": about that many
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,10 @@ class NumberLexicon:
     # lower-case ASCII characters that can start a multiplier word under (?i) (None: unknown,
     # a multiplier is not a plain word); a non-ASCII character is always tried
     mult_first: frozenset[str] | None = None
+    # "une soixantaine": noun of approximation -> value, and the regex (article + noun); like
+    # the number-word regexes it joins the pack's Set, which tells when it cannot match
+    approx_values: dict[str, int] | None = None
+    approx_re: object = None
 
 
 @cache
@@ -213,6 +218,25 @@ def lexicon(langs: tuple[str, ...]) -> NumberLexicon:
                 x.lower() for x in (c, c.lower(), c.upper(), c.casefold()[:1]) if x.isascii()
             )
         object.__setattr__(lex, "mult_first", frozenset(first))
+    approx: dict[str, int] = {}
+    articles: set[str] = set()
+    for lang in langs:
+        block = nums.get("approx_nouns", {}).get(lang)
+        if block:
+            articles.update(block["articles"])
+            for value, words in block["values"].items():
+                for w in words:
+                    approx[w.lower()] = int(value)
+    if approx:
+        object.__setattr__(lex, "approx_values", approx)
+        object.__setattr__(
+            lex,
+            "approx_re",
+            compile_re(
+                rf"(?i)(?:^|[^\pL\pN])((?:{_alt(list(articles))})\s+({_alt(list(approx))}))(?:[^\pL\pN]|$)",
+                lazy=True,
+            ),
+        )
     # the checks come from places.json only: every language shares the same two Sets
     object.__setattr__(
         lex, "before_set", _check_set(tuple(getattr(lex, n).pattern for n in _BEFORE))
@@ -385,7 +409,7 @@ def _text2num(words: str, lang: str) -> int | None:
 
 def find_numbers(text: str, langs: tuple[str, ...], *, absent: Container[int] = ()) -> list[Num]:
     """Numbers in `text`. `absent`: ids of the number-word regexes (lexicon(langs).forms_re,
-    .roots) the caller knows have no match in `text` (an RE2 Set said so): not scanned."""
+    .roots, .approx_re) the caller knows have no match in `text` (an RE2 Set said so): not scanned."""
     lex = lexicon(langs)
     found: list[Num] = []
     for m in _DIGITS.finditer(text):
@@ -476,6 +500,23 @@ def find_numbers(text: str, langs: tuple[str, ...], *, absent: Container[int] = 
             e = s + len(shown) if text[s : s + len(shown)] == shown else e
             found.append(
                 Num(s, e, v, shown, _classify(text, s, e, v, shown, lex, False), words=True)
+            )
+    if lex.approx_re is not None and id(lex.approx_re) not in absent:
+        for spans in find_groups(lex.approx_re, text):  # type: ignore[arg-type]
+            s, e = spans[1]
+            a, b = spans[2]
+            v = lex.approx_values[text[a:b].lower()]  # type: ignore[index]
+            shown = text[s:e]
+            found.append(
+                Num(
+                    s,
+                    e,
+                    v,
+                    shown,
+                    _classify(text, s, e, v, shown, lex, False),
+                    words=True,
+                    approx=True,
+                )
             )
     if len(found) > 1:
         found.sort(key=lambda n: (n.start, -(n.end - n.start)))

@@ -121,6 +121,7 @@ class LangPack:
     cond_start: Rx  # a clause opening with "if" / "jeśli": the next clause is conditional
     hyp_adjacent: Rx  # right before the trigger: "lists for an exchange", "talks on a swap"
     wildlife: Rx  # reintroduction, GPS tags, national park: animals set free, not people
+    pardoned_animals: Rx  # turkeys: the one animal presidents "pardon"
     title_head: Rx  # headline opening "Analysis:", "Ten years since", "Died": no news event
     obituary: Rx  # "dies at 88", "умер в возрасте": a death headline; its releases are past
     # pardon
@@ -284,7 +285,10 @@ def pack(lang: str) -> LangPack:
         post_cues=lexicon_re(c("post_cues")),
         cue_masks=lexicon_re(c("cue_masks")),
         inf_tail=_tail_re(c("inf_pre")),
-        inf_ok_tail=_tail_re([f"(?:{w})\\s+(?:{t})" for w in c("inf_ok") for t in c("inf_pre")]),
+        # "agreed to", "voted 14-0 to", "agreed on Monday to": up to two words between
+        inf_ok_tail=_tail_re(
+            [f"(?:{w})\\s+(?:\\S+\\s+){{0,2}}(?:{t})" for w in c("inf_ok") for t in c("inf_pre")]
+        ),
         hist=lexicon_re(c("hist")),
         cumul=lexicon_re(c("cumul")),
         # for releases, a bare "in 2019" is a date, not a running total: keep "since ..." cues
@@ -324,6 +328,7 @@ def pack(lang: str) -> LangPack:
         cond_start=_head_re(c("cond_start"), end=r"(?:[^\pL\pN]|$)"),
         hyp_adjacent=_tail_re(c("hyp_adjacent")),
         wildlife=lexicon_re(c("wildlife")),
+        pardoned_animals=lexicon_re(c("pardoned_animals")),
         title_head=_title_head_re(c("genre_title"), c("anniv_title"), c("obit_head")),
         obituary=lexicon_re(c("obituary")),
         p_strong=lexicon_re(p_strong),
@@ -387,7 +392,7 @@ def pack(lang: str) -> LangPack:
         "vague_tail",
     }
     nlex = lexicon(langs)
-    words = [nlex.forms_re, *(rx for _lang, rx in nlex.roots)]
+    words = [nlex.forms_re, *(rx for _lang, rx in nlex.roots), nlex.approx_re]
     # the head / tail regexes take part through their cores (added last: the lexicons keep
     # their Set indexes)
     with_core = [

@@ -316,6 +316,31 @@ def test_vague_amounts_give_no_count() -> None:
     assert (e.kind, e.count) == ("pardon", None)
 
 
+@pytest.mark.parametrize(
+    ("title", "lang", "count"),
+    [
+        ("Tebboune gracie une soixantaine de détenus du Hirak", "fr", 60),
+        ("Une centaine de prisonniers politiques libérés au Nicaragua", "fr", 100),
+        ("Graziati un centinaio di prigionieri politici", "it", 100),
+        ("Liberati una ventina di detenuti politici in Bielorussia", "it", 20),
+        ("El Gobierno indultó a una veintena de presos políticos", "es", 20),
+    ],
+)
+def test_nouns_of_approximation_give_about_that_many(title: str, lang: str, count: int) -> None:
+    (e,) = evaluate(item(title, "", lang))
+    assert (e.kind, e.count, e.qualifier) == ("pardon", count, "about")
+    assert e.evidence.how.endswith("qualifier about")
+
+
+def test_plural_or_ambiguous_nouns_of_approximation_stay_vague() -> None:
+    # "dozens of", "quarantaine" (quarantine), "quinzaine" (a fortnight) are no count
+    assert [n.value for n in find_numbers("plusieurs dizaines de détenus", ("fr",))] == []
+    assert [n.value for n in find_numbers("une quarantaine de détenus", ("fr",))] == []
+    assert [n.value for n in find_numbers("una cuarentena de presos", ("es",))] == []
+    (n,) = find_numbers("una trentina di detenuti", ("it",))
+    assert (n.value, n.text, n.approx) == (30, "una trentina", True)
+
+
 def test_subfigures_are_not_separate_events() -> None:
     events = evaluate(
         item(
@@ -1878,6 +1903,187 @@ GENERAL_NEGATIVES_12 = [
 ]
 
 
+GENERAL_POSITIVES_14 = [
+    # the workplace of the people freed is no effort for their release
+    (
+        "en",
+        "A reporter working for the BBC was pardoned and freed on Tuesday.",
+        "",
+        [("pardon", None)],
+    ),
+    (
+        "it",
+        "Tre giornalisti che lavoravano per la Rai sono stati graziati martedì.",
+        "",
+        [("pardon", 3)],
+    ),
+    (
+        "es",
+        "Cuatro periodistas que trabajaban para La Prensa fueron excarcelados el martes.",
+        "",
+        [("pardon", 4)],
+    ),
+    (
+        "fr",
+        "Deux journalistes travaillant pour RFI ont été graciés et libérés mardi.",
+        "",
+        [("pardon", 2)],
+    ),
+    # a smaller body figure is part of the headline's exchange
+    (
+        "de",
+        "Gefangenenaustausch an der Grenze: 30 Häftlinge kommen frei",
+        "Russland hat 18 Gefangene freigelassen, darunter zwei Journalisten.",
+        [("pardon", 30)],
+    ),
+    # Belarusian collective numerals
+    ("be", "Мінск вызваліў шасцёх палітвязняў", "", [("pardon", 6)]),
+    # a figure of people still held, before a later release word, is not the number released
+    (
+        "es",
+        "Liberados 40 presos políticos",
+        "La ONG dijo que aún permanecen encarcelados 800 presos políticos y que varios de los "
+        "liberados siguen bajo arresto domiciliario.",
+        [("pardon", 40), ("prisoner_count", 800)],
+    ),
+    # political prisoners banished or deported are not a count of those held
+    (
+        "es",
+        "Managua destierra a 135 presos políticos a Guatemala",
+        "El régimen los excarceló el jueves y los subió a un avión.",
+        [("pardon", None)],
+    ),
+    (
+        "ru",
+        "Белоруссия выслала в Литву 14 политзаключённых",
+        "Их освободили ночью и вывезли к границе.",
+        [("pardon", None)],
+    ),
+    # asset freezes in the plural
+    (
+        "it",
+        "Bruxelles adotta congelamenti di beni contro dieci funzionari",
+        "La decisione è stata presa lunedì.",
+        [("sanctions", "imposed")],
+    ),
+]
+
+GENERAL_NEGATIVES_14 = [
+    # freed from rubble by rescuers: a rescue
+    ("en", "Rescuers freed six people from the rubble after the strike", "The search goes on."),
+    ("pl", "Strażacy uwolnili spod gruzów trzy osoby", "Akcja trwała całą noc."),
+    # a demand in the infinitive
+    (
+        "ru",
+        "Сотни человек вышли на площадь, чтобы требовать освобождения политзаключённых",
+        "Акция прошла мирно.",
+    ),
+    (
+        "be",
+        "Студэнты сабраліся ў парку, каб патрабаваць вызвалення палітвязняў",
+        "Міліцыя не ўмешвалася.",
+    ),
+    # working for a release, with words between the verb and the release
+    (
+        "de",
+        "Zwei Reporter in Iran festgehalten",
+        "Das Auswärtige Amt arbeitet gemeinsam mit Katar an der Freilassung der zwei Reporter.",
+    ),
+    # "..., starting with X": the apposition is still what was demanded
+    (
+        "it",
+        "Carceri sovraffollate",
+        "I radicali hanno chiesto al governo provvedimenti contro il sovraffollamento, "
+        "a cominciare dall'amnistia.",
+    ),
+    (
+        "es",
+        "Cárceles llenas",
+        "La oposición exigió medidas urgentes, empezando por la excarcelación de los presos políticos.",
+    ),
+    # a participle phrase dated months back is background
+    (
+        "en",
+        "A café in Vilnius run by Marek L.",
+        "Marek L., pardoned by the president in November, serves coffee to other exiles.",
+    ),
+    (
+        "es",
+        "Una librería en Madrid",
+        "Lucía M., indultada por el Gobierno el pasado octubre, abrió una librería en Madrid.",
+    ),
+]
+
+
+GENERAL_POSITIVES_15 = [
+    # a long object between 'remove' and the sanctions list; "voted 13-0 to" decides
+    (
+        "en",
+        "Security Council takes two ministers off its list",
+        "The council voted 13-0 to remove the ministers of defence and finance of the "
+        "transitional government from its Al-Shabaab sanctions list.",
+        [("sanctions", "lifted")],
+    ),
+    (
+        "en",
+        "EU sanctions on Belarus potash snap back",
+        "The measures apply again from Monday.",
+        [("sanctions", "imposed")],
+    ),
+]
+
+GENERAL_NEGATIVES_15 = [
+    # "despite (last summer's) releases": told before, not news
+    (
+        "en",
+        "Jail population in Scotland hits new high",
+        "Numbers rose to 8,400, despite last summer's early release of hundreds of short-term "
+        "prisoners.",
+    ),
+    (
+        "de",
+        "Trotz mehrerer Freilassungswellen sitzen in Nicaragua noch rund 70 Oppositionelle in Haft",
+        "Das meldet eine Menschenrechtsgruppe.",
+    ),
+    # a turkey pardon named in the body only
+    ("en", "Trump pardons Peach and Blossom", "The two turkeys from Iowa will live on a farm."),
+    # agreeing to a swap plans one
+    ("en", "Kyiv and Moscow agree to exchange 500 prisoners each", "No date was set."),
+    # an imperative with a pronoun
+    (
+        "it",
+        "«Liberatelo subito»",
+        "Lo hanno gridato centinaia di persone in piazza a Roma per il giornalista detenuto.",
+    ),
+    # a pardons board is an institution
+    (
+        "de",
+        "Gnadenausschuss lehnt Gesuch ab",
+        "Der Begnadigungsausschuss des Bundesstaates stimmte gegen eine Umwandlung der Strafe.",
+    ),
+    # a listing challenged in court
+    (
+        "ru",
+        "Бизнесмен проиграл суд против ЕС",
+        "Бизнесмен оспаривал включение в санкционный список ЕС.",
+    ),
+    # sounding out a swap
+    (
+        "de",
+        "Berlin und Minsk sondieren einen Gefangenenaustausch",
+        "Eine Entscheidung gibt es nicht.",
+    ),
+    # covered by an amnesty is not freed by it
+    ("ru", "Под амнистию попали 9 тысяч осуждённых", "Большинству из них лишь сократили сроки."),
+    # "via libera": a green light
+    (
+        "it",
+        "Siria, via libera alla ricostruzione",
+        "I ministri hanno dato il via libera politico al piano.",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("lang", "title", "summary", "expected"),
     GENERAL_POSITIVES_8
@@ -1885,7 +2091,9 @@ GENERAL_NEGATIVES_12 = [
     + GENERAL_POSITIVES_10
     + GENERAL_POSITIVES_11
     + GENERAL_POSITIVES_12
-    + GENERAL_POSITIVES_13,
+    + GENERAL_POSITIVES_13
+    + GENERAL_POSITIVES_14
+    + GENERAL_POSITIVES_15,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -1901,7 +2109,9 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_10
     + GENERAL_NEGATIVES_11
     + GENERAL_NEGATIVES_12
-    + GENERAL_NEGATIVES_13,
+    + GENERAL_NEGATIVES_13
+    + GENERAL_NEGATIVES_14
+    + GENERAL_NEGATIVES_15,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
