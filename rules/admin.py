@@ -641,15 +641,16 @@ class Matcher:
         title = clean(getattr(item, "title", "") or "")
         summary = clean(getattr(item, "summary", "") or "")
         lang = (getattr(item, "lang", None) or "").lower()
+        text = f"{title}\n{summary}"
+        encoded = text.encode()  # one encoding for the engine's item scans and the rules' Set
         events = builtin_engine().evaluate_clean(
-            title, summary, lang, getattr(item, "published", None)
+            title, summary, lang, getattr(item, "published", None), encoded
         )
         out = [RuleMatch(f"builtin:{e.kind}", e.kind, e) for e in events]
         if not self._rules:
             return out
-        text = f"{title}\n{summary}"
         hits: frozenset[int] = (
-            frozenset(self._set.Match(text) or ()) if self._set is not None else frozenset()
+            frozenset(self._set._set.Match(encoded) or ()) if self._set is not None else frozenset()
         )
         if events:
             for r in self._candidates(frozenset(e.kind for e in events)):

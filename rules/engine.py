@@ -40,6 +40,10 @@ _CONJ = compile_re(
 _MAX_ATTACHED_GAP = 12  # tokens between trigger and a number that carries a counted noun
 _MAX_BARE_GAP = 3  # ... and a bare number
 _CYRILLIC = compile_re(r"[\p{Cyrillic}]")
+# Characters before a substring that make a lexicon match in it one in the whole sentence
+# (_SentCtx._absent_from): clause-break punctuation (and whitespace, tested apart) is neither
+# a letter nor a digit in RE2's tables either
+_SAFE_BEFORE = frozenset(";:,()[]")
 
 
 @dataclass
@@ -88,11 +92,13 @@ class _Scan:
     sentences was ~10% slower than these per-sentence scans on short news items (the dense
     cue lexicons give many spans to filter), so sentences are scanned directly."""
 
-    __slots__ = ("index", "present")
+    __slots__ = ("full", "full_bytes", "index", "present")
 
-    def __init__(self, pk: LangPack, text: str) -> None:
+    def __init__(self, pk: LangPack, full: str, full_bytes: bytes) -> None:
         self.index = pk.set_index or {}
-        self.present = pk.present(text)
+        self.full = full
+        self.full_bytes = full_bytes  # full.encode(): the item-level scans share it
+        self.present = pk.present(full, full_bytes)
 
     def find(self, rx: Any, text: str) -> list[Span]:
         if rx is None:
@@ -100,7 +106,7 @@ class _Scan:
         i = self.index.get(id(rx))
         if i is not None and i not in self.present:
             return []
-        return find_words(rx, text)
+        return find_words(rx, text, self.full_bytes if text is self.full else None)
 
     def any(self, rx: Any, text: str) -> bool:
         """bool(self.find(rx, text)), stopping at the first match."""
@@ -109,7 +115,7 @@ class _Scan:
         i = self.index.get(id(rx))
         if i is not None and i not in self.present:
             return False
-        return any_word(rx, text)
+        return any_word(rx, text, self.full_bytes if text is self.full else None)
 
 
 class _SentCtx:
@@ -121,8 +127,10 @@ class _SentCtx:
         "_nums",
         "_persons",
         "_subs",
+        "cores",
         "here",
         "in_sentence",
+        "months",
         "pk",
         "release_live",
         "s",
@@ -147,6 +155,11 @@ class _SentCtx:
         # Set only, as a match at a substring's start need not be one in the sentence)
         self.here = here
         self.in_sentence = in_sentence  # Set indexes of the lexicons that match in the sentence
+        self.cores = pk.core_index or {}
+        # a month word after a non-letter in the sentence (LangPack.month_core; else no
+        # clause of it names a month, nor a copy with a participle phrase blanked: a month
+        # right after the blanks starts a word there too)
+        self.months = pk.month_core is None or pk.month_core in in_sentence
         self._nums: list[Num] | None = None
         self._persons: list[Span] | None = None
         self._subs: list[Span] | None = None
@@ -174,20 +187,50 @@ class _SentCtx:
                         )
                     self._full[key] = hits
                 return hits
-            return self.sc.find(rx, self.text[a:])
-        if b <= a:
+        elif b <= a:
             return []
-        return self.sc.find(rx, self.text[a:b])
+        if rx is None or self._absent_from(rx, a):
+            return []
+        return find_words(rx, self.text[a:b])
 
     def any_in(self, rx: Any, a: int = 0, b: int | None = None) -> bool:
         """bool(self.find_in(rx, a, b))."""
         if b is None:
             if a == 0:
                 return bool(self.find_in(rx))
-            return self.sc.any(rx, self.text[a:])
-        if b <= a:
+        elif b <= a:
             return False
-        return self.sc.any(rx, self.text[a:b])
+        if rx is None or self._absent_from(rx, a):
+            return False
+        return any_word(rx, self.text[a:b])
+
+    def has(self, rx: Any, piece: str) -> bool:
+        """has(rx, piece) for a head / tail regex and a piece of the sentence: no search when
+        the sentence's Set pass found no match of the regex's core (LangPack.core_index)."""
+        i = self.cores.get(id(rx))
+        if i is not None and i not in self.in_sentence:
+            return False
+        return has(rx, piece)
+
+    def search(self, rx: Any, piece: str) -> list[Span] | None:
+        """search_spans(rx, piece), with the same shortcut as has()."""
+        i = self.cores.get(id(rx))
+        if i is not None and i not in self.in_sentence:
+            return None
+        return search_spans(rx, piece)
+
+    def _absent_from(self, rx: Any, a: int) -> bool:
+        r"""Can the Sets tell that lexicon `rx` has no match in s.text[a:...]? A lexicon is
+        (?:^|[^\pL\pN])(?:fragments) with anchor-free fragments, so a match in a substring
+        is one in the sentence when the character before the substring is no letter or digit
+        (the prefix class takes it where the substring's ^ did): then the sentence's Set
+        decides (clause starts, most substrings here). Else only the item's Set can."""
+        i = self.sc.index.get(id(rx))
+        if i is None:
+            return False
+        if a == 0 or self.text[a - 1] in _SAFE_BEFORE or self.text[a - 1].isspace():
+            return i not in self.here
+        return i not in self.sc.present
 
     @property
     def nums(self) -> list[Num]:
@@ -203,7 +246,7 @@ class _SentCtx:
                     replace(n, value=None, bad="vague")
                     if n.words
                     and n.bad is None
-                    and has(vt, self.text[max(0, n.start - 25) : n.start])
+                    and self.has(vt, self.text[max(0, n.start - 25) : n.start])
                     else n
                     for n in nums
                 ]
@@ -324,12 +367,13 @@ def _has_word(rx: Any, word: str) -> bool:
     return hit
 
 
-def _any_trigger(text: str) -> bool:
-    """Could any language pack fire on `text`? The union pack's prefilter is the union of
-    every pack's: when it finds nothing, no pack can, and guessing the language is wasted
-    work (most items of a real feed; measured in benchmarks/rules_speed.py)."""
+def _any_trigger(text: str, b: bytes | None = None) -> bool:
+    """Could any language pack fire on `text` (`b`: its UTF-8, when the caller has it)? The
+    union pack's prefilter is the union of every pack's: when it finds nothing, no pack can,
+    and guessing the language is wasted work (most items of a real feed; measured in
+    benchmarks/rules_speed.py)."""
     rx = pack(ALL).prefilter
-    return rx is not None and has(rx, text)
+    return rx is not None and has(rx, text, b)
 
 
 _OPEN_QUOTES = "«„“\"'‘‹"
@@ -421,37 +465,58 @@ class Engine:
         )
 
     def evaluate_clean(
-        self, title: str, summary: str, lang: str | None, published: Any
+        self,
+        title: str,
+        summary: str,
+        lang: str | None,
+        published: Any,
+        encoded: bytes | None = None,
     ) -> list[Event]:
-        """Same as evaluate() for already cleaned text (the Matcher cleans once for both)."""
+        """Same as evaluate() for already cleaned text (the Matcher cleans once for both).
+        `encoded`: f"{title}\\n{summary}".encode(), when the caller has it (the scans of the
+        whole item share one encoding)."""
         full = f"{title}\n{summary}"
+        fb = full.encode() if encoded is None else encoded
         declared = (lang or "").lower()[:2]
         if declared not in languages():
             # (a language detected here is never "mislabelled": no fallback below)
-            if not _any_trigger(full):
+            if not _any_trigger(full, fb):
                 return []
-            return self._evaluate_pack(pack(detect_language(full)), title, summary, full, published)
-        events = self._evaluate_pack(pack(declared), title, summary, full, published)
-        if events or not _any_trigger(full):
-            return events
+            pk = pack(detect_language(full))
+            return self._evaluate_pack(pk, title, summary, full, fb, published)
+        pk = pack(declared)
+        if pk.prefilter is not None and has(pk.prefilter, full, fb):
+            events = self._evaluate_matched(pk, title, summary, full, fb, published)
+            if events:
+                return events
+            # (no _any_trigger(full) here: the union pack's prefilter has every fragment of
+            # this one, so it matches too)
+        elif not _any_trigger(full, fb):
+            return []
         # feeds mislabel languages (an "en" feed carrying Italian items): when the declared
         # pack finds nothing and none of its stopwords occur, use the detected language
         alt = _mislabelled(declared, full)
         if alt is None:
             return []
-        return self._evaluate_pack(pack(alt), title, summary, full, published)
+        return self._evaluate_pack(pack(alt), title, summary, full, fb, published)
 
     def _evaluate_pack(
-        self, pk: LangPack, title: str, summary: str, full: str, published: Any
+        self, pk: LangPack, title: str, summary: str, full: str, fb: bytes, published: Any
     ) -> list[Event]:
-        if pk.prefilter is None or not has(pk.prefilter, full):
+        if pk.prefilter is None or not has(pk.prefilter, full, fb):
             return []
+        return self._evaluate_matched(pk, title, summary, full, fb, published)
+
+    def _evaluate_matched(
+        self, pk: LangPack, title: str, summary: str, full: str, fb: bytes, published: Any
+    ) -> list[Event]:
+        """_evaluate_pack for an item that pk's prefilter matches (`fb`: full.encode())."""
         pub_year = published.year if isinstance(published, datetime) else None
         sents: list[Sentence] = []
         if title:
             sents.append(Sentence.build(title, is_title=True))
         sents.extend(Sentence.build(t) for t in split_sentences(summary))
-        sc = _Scan(pk, full)
+        sc = _Scan(pk, full, fb)
         item_ctx = _ItemFacts(pk, sc, title, full)
         # the facts the rules update as they go; the others are computed on first read
         item_ctx.update(
@@ -466,9 +531,11 @@ class Engine:
         present = sc.present
         triggers = pk.trigger_ids
         groups = pk.trigger_groups
+        # one Set pass per sentence: which lexicons match in it at all (all sentences first,
+        # right after the item's pass: the Set's DFA is still in the CPU caches)
+        sent_sets = [pk.present(s.text) for s in sents]
         for i, s in enumerate(sents):
-            # one Set pass per sentence: which lexicons match in it at all
-            in_sentence = pk.present(s.text)
+            in_sentence = sent_sets[i]
             here = present & in_sentence
             if triggers is not None and here.isdisjoint(triggers):
                 continue  # no pardon / sanctions / count trigger: no candidate in this sentence
@@ -482,7 +549,12 @@ class Engine:
                 cands.extend(self._sanctions(i, ctx, item_ctx))
             if groups is None or not here.isdisjoint(groups[2]):
                 cands.extend(self._prisoner_count(i, ctx, item_ctx, taken))
-        return self._merge(cands, sents, full, item_ctx, published)
+        if not cands:
+            return []
+        # each text's Set pass (the item's for the full text), for the event fields' lookups
+        sets = dict(zip((s.text for s in sents), sent_sets, strict=True))
+        sets[full] = present
+        return self._merge(cands, sents, full, item_ctx, published, (pk, sets))
 
     # ------------------------------------------------------------------ cues
     def _blocked(
@@ -514,7 +586,7 @@ class Engine:
                     cue_masks = ctx.find_in(pk.cue_masks, lo, span[0])
                 if any(not any(m[0] <= h[0] and h[1] <= m[1] for m in cue_masks) for h in hits):
                     return label
-        if pk.hyp_adjacent is not None and pre and has(pk.hyp_adjacent, pre):
+        if pk.hyp_adjacent is not None and pre and ctx.has(pk.hyp_adjacent, pre):
             return "hypothetical"  # "списки на обмін", "talks on a swap": a plan
         q = s.text.find("?", span[1], hi)
         if q >= 0 and s.gap(span, (q, q + 1)) <= 5 and _words(pre) <= 1:
@@ -524,14 +596,14 @@ class Engine:
             return "question"
         if ci > 0:
             prev = s.text[bounds[ci - 1] : bounds[ci]]
-            if pk.cond_start is not None and has(pk.cond_start, prev):
+            if pk.cond_start is not None and ctx.has(pk.cond_start, prev):
                 # "Jeśli Rosja odrzuci rozejm, UE nałoży sankcje": the clause before opens with "if"
                 return "conditional"
             if pk.hyp_pre is not None and len(prev.split()) <= 2 and any_word(pk.hyp_pre, prev):
                 return "hypothetical"  # "Планується, що додому повернуться 1200": a plan
-        if pk.inf_tail is not None and has(pk.inf_tail, pre):
+        if pk.inf_tail is not None and ctx.has(pk.inf_tail, pre):
             # "die Sanktionen zu verschärfen", headline "Cuba to release 553" (but "agreed to pardon")
-            if pk.inf_ok_tail is None or not has(pk.inf_ok_tail, pre):
+            if pk.inf_ok_tail is None or not ctx.has(pk.inf_ok_tail, pre):
                 return "infinitive complement"
         if self._infinitive(ctx, span):
             return "infinitive"
@@ -559,7 +631,7 @@ class Engine:
             return False
         lo, _hi = ctx.s.clause_span(span[0])
         pre = text[max(lo, span[0] - 40) : span[0]]
-        return pk.inf_ok_bare is None or not has(pk.inf_ok_bare, pre)
+        return pk.inf_ok_bare is None or not ctx.has(pk.inf_ok_bare, pre)
 
     def _historical(
         self,
@@ -617,12 +689,17 @@ class Engine:
                 return True
         # a participle opening its clause takes a longer phrase ("X, graziato dal presidente
         # al-Sisi nel luglio scorso, ha presentato ...")
-        near = 7 if s.tok(span[0]) - s.tok(lo) <= 1 else 4
-        if isinstance(published, datetime) and _months_ago(text, lo, hi, span[0], published, near):
+        if (
+            ctx.months
+            and isinstance(published, datetime)
+            and _months_ago(
+                text, lo, hi, span[0], published, 7 if s.tok(span[0]) - s.tok(lo) <= 1 else 4
+            )
+        ):
             return True  # "liberata a gennaio" told in May: background
         if "19" not in clause and "20" not in clause and wide == lo:
             return False  # no year (both patterns below need a 19xx / 20xx year)
-        if isinstance(published, datetime):
+        if ctx.months and isinstance(published, datetime):
             # "released in August 2024" told in June 2025: background, not news
             when = _month_year(text[wide:hi])
             if (
@@ -646,9 +723,9 @@ class Engine:
             g = s.gap(span, ys)
             if g <= 2:
                 return True  # "the 1962 exchange", "lifted in 2015"
-            near_month = has(places().date_dmy, text[max(0, ys[0] - 25) : ys[1]]) or has(
-                places().date_mdy, text[max(0, ys[0] - 25) : ys[1]]
-            )
+            window = text[max(0, ys[0] - 25) : ys[1]]
+            # (not gated by ctx.months: date_mdy may take a month at the window's start)
+            near_month = has(places().date_dmy, window) or has(places().date_mdy, window)
             if near_month and g <= 8:
                 return True  # "on February 11, 1990 ... release"
         return False
@@ -712,7 +789,7 @@ class Engine:
         """A superlative right before the 'since' cue at `at` (clause from `lo`): "the
         largest swap since 2022" dates a record, not a running total."""
         tail = ctx.pk.superlative_tail
-        return tail is not None and has(tail, ctx.s.text[max(lo, at - 40) : at])
+        return tail is not None and ctx.has(tail, ctx.s.text[max(lo, at - 40) : at])
 
     def _opening_cumul(self, ctx: _SentCtx, pos: int) -> bool:
         """The clause right before pos's clause opens with a 'since ...' cue: "Since July
@@ -817,7 +894,7 @@ class Engine:
         if rx is None:
             return none
         tail = ctx.s.text[max(0, n.start - 30) : n.start]
-        spans = search_spans(rx, tail)
+        spans = ctx.search(rx, tail)
         if spans is None:
             return none
         # the first named group (in groupdict() order) that matched a non-empty string
@@ -1046,14 +1123,14 @@ class Engine:
                 before = text[max(0, n.start - 20) : n.start]
                 if (
                     pk.others_before
-                    and has(pk.others_before, before)
-                    and has(pk.others_after, text[n.end : n.end + 30])
+                    and ctx.has(pk.others_before, before)
+                    and ctx.has(pk.others_after, text[n.end : n.end + 30])
                 ):
                     value += 1  # "X and 13 others" -> 14 people
                     notes.append("+1 for the named person in 'and N others'")
                 elif (
                     pk.others_pre is not None
-                    and has(pk.others_pre, before)
+                    and ctx.has(pk.others_pre, before)
                     and not any(ch.isdigit() for ch in before)
                 ):
                     value += 1  # "al obispo Álvarez y a otros 18" -> 19 people
@@ -1103,7 +1180,7 @@ class Engine:
                 cand.extra["clause"] = s.clause_of(n.start)
                 cand.extra["joined"] = len(addends) > 1
                 cand.extra["addends"] = addends
-                cand.extra["stage"] = pk.stage_tail is not None and has(
+                cand.extra["stage"] = pk.stage_tail is not None and ctx.has(
                     pk.stage_tail, text[max(0, n.start - 30) : n.start]
                 )
                 how = f"'{cand.count_text}' -> {value}"
@@ -1159,7 +1236,7 @@ class Engine:
                 if (
                     dsp[1] <= nsp[0]
                     and pk.s_attrib_pair_pre is not None
-                    and has(pk.s_attrib_pair_pre, text[max(0, dsp[0] - 25) : dsp[0]])
+                    and ctx.has(pk.s_attrib_pair_pre, text[max(0, dsp[0] - 25) : dsp[0]])
                 ):
                     continue  # "z listy osób objętych sankcjami": who is under sanctions
                 g = s.gap(nsp, dsp)
@@ -1206,8 +1283,8 @@ class Engine:
             pre = text[max(0, dsp[0] - 30) : dsp[0]]
             if (
                 pk.inf_tail is not None
-                and has(pk.inf_tail, pre)
-                and not (pk.inf_ok_tail is not None and has(pk.inf_ok_tail, pre))
+                and ctx.has(pk.inf_tail, pre)
+                and not (pk.inf_ok_tail is not None and ctx.has(pk.inf_ok_tail, pre))
             ):
                 continue  # "die Sanktionen ... zu verschärfen": a demanded change
             if self._infinitive(ctx, dsp):
@@ -1238,7 +1315,7 @@ class Engine:
             if (
                 not needs_ctx
                 and pk.s_attrib_pre is not None
-                and has(pk.s_attrib_pre, text[max(0, sp[0] - 25) : sp[0]])
+                and ctx.has(pk.s_attrib_pre, text[max(0, sp[0] - 25) : sp[0]])
             ):
                 continue  # "for sanctioned Russian billionaire X": an adjective, not a decision
             w = text[sp[0] : sp[1]]
@@ -1324,11 +1401,13 @@ class Engine:
                 continue
             tail = text[max(0, n.start - 40) : n.start]
             current = ctx.any_in(pk.pc_current, lo, hi)
-            if pk.increment_tail is not None and has(pk.increment_tail, tail) and not current:
+            if pk.increment_tail is not None and ctx.has(pk.increment_tail, tail) and not current:
                 continue  # "another 12", "ещё 12" (but "ещё 1 150 остаются": still held)
-            if pk.increment_head is not None and has(pk.increment_head, text[n.end : n.end + 20]):
+            if pk.increment_head is not None and ctx.has(
+                pk.increment_head, text[n.end : n.end + 20]
+            ):
                 continue  # "15 new political prisoners" is an increment, not the total
-            if pk.compare_tail is not None and has(pk.compare_tail, _unqualified(pk, tail)):
+            if pk.compare_tail is not None and ctx.has(pk.compare_tail, _unqualified(ctx, tail)):
                 continue  # "down from 1,900" (but not the "de" of "plus de 21 000")
             att = self._attached(ctx, n, phrases)
             gap = min(s.gap((n.start, n.end), p) for p in phrases)
@@ -1367,7 +1446,10 @@ class Engine:
         full: str,
         item: _ItemFacts,
         published: Any,
+        scans: tuple[LangPack, dict[str, frozenset[int]]] | None = None,
     ) -> list[Event]:
+        """The events of an item's candidates. `scans`: the pack and, by text, the Set pass of
+        each sentence and of the full text (lets lookups skip texts without a match)."""
         if not cands:
             return []  # (what the steps below give for no candidate; a third of on-topic items)
         pardons = [c for c in cands if c.kind == "pardon"]
@@ -1507,7 +1589,7 @@ class Engine:
         final.sort(key=lambda c: cands.index(c))
         title = sents[0].text if sents and sents[0].is_title else ""
         memo: dict[tuple[int, str], str | None] = {}
-        return [self._event(c, title, full, published, memo) for c in final]
+        return [self._event(c, title, full, published, memo, scans) for c in final]
 
     def _event(
         self,
@@ -1516,9 +1598,22 @@ class Engine:
         full: str,
         published: Any,
         memo: dict[tuple[int, str], str | None] | None = None,
+        scans: tuple[LangPack, dict[str, frozenset[int]]] | None = None,
     ) -> Event:
         pl = places()
         seen: dict[tuple[int, str], str | None] = {} if memo is None else memo
+        cores: dict[int, int] = {}
+        sets: dict[str, frozenset[int]] = {}
+        month: int | None = None
+        if scans is not None:
+            cores = scans[0].table_cores or {}
+            month = scans[0].month_core
+            sets = scans[1]
+
+        def absent(core: int | None, t: str) -> bool:
+            # the Set pass over t found no match of the core: no entry / month word in t
+            st = sets.get(t)
+            return core is not None and st is not None and core not in st
 
         def first(
             table: tuple[tuple[str, Any], ...], rset: Any, texts: tuple[str, ...]
@@ -1529,6 +1624,8 @@ class Engine:
                 key = (id(table), t)
                 if key in seen:
                     code = seen[key]
+                elif absent(cores.get(id(table)), t):
+                    code = seen[key] = None
                 else:
                     code = seen[key] = _first_in(table, rset, t)
                 if code is not None:
@@ -1550,6 +1647,8 @@ class Engine:
                 pl.grantors, pl.grantors_set, (c.sentence, *c.extra.get("alt_sentences", ()), title)
             )
             for sent in (c.sentence, *c.extra.get("alt_sentences", ())):
+                if absent(month, sent):
+                    continue  # (a date names a month)
                 date = _find_date(sent, published)
                 if date:
                     break
@@ -1598,13 +1697,13 @@ def _first_in(table: tuple[tuple[str, Any], ...], rset: Any, text: str) -> str |
     return best[1] if best else None
 
 
-def _unqualified(pk: LangPack, tail: str) -> str:
-    """`tail` without a trailing qualifier ('more than', 'più di', 'plus de'), whose own
-    preposition is not a comparison cue."""
-    rx = pk.qualifier_tail
+def _unqualified(ctx: _SentCtx, tail: str) -> str:
+    """`tail` (a piece of ctx's sentence) without a trailing qualifier ('more than', 'più di',
+    'plus de'), whose own preposition is not a comparison cue."""
+    rx = ctx.pk.qualifier_tail
     if rx is None:
         return tail
-    spans = search_spans(rx, tail)
+    spans = ctx.search(rx, tail)
     if spans is None:
         return tail
     start = spans[0][0]

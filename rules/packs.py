@@ -23,6 +23,22 @@ ALL = "*"  # pseudo-language: union of every pack, used when the language is unk
 
 Rx = Any  # re2._Regexp | None
 
+# pattern of a head / tail regex -> its "core": the fragment alternation alone, without the
+# anchors and context around it. A match of the regex in any piece of a sentence holds a match
+# of the core, so when the sentence's Set pass finds no core match, the regex needs no search
+# in any piece of that sentence (LangPack.core_index).
+_CORE_OF: dict[str, str] = {}
+# anchors and boundary assertions make a pattern depend on the text around a match ('^' right
+# after '[' negates a class instead)
+_ANCHOR = re2.compile(r"\$|\\[bBAz]|(?:^|[^\[])\^")
+
+
+def _with_core(rx: Rx, core: str) -> Rx:
+    """Record `core` for `rx` (see _CORE_OF), unless it has an anchor (then it is no core)."""
+    if rx is not None and _ANCHOR.search(core) is None:
+        _CORE_OF[rx.pattern] = core
+    return rx
+
 
 def _load(name: str, folder: Path = _PACKS) -> dict[str, Any]:
     with open(folder / name, encoding="utf-8") as f:
@@ -147,11 +163,21 @@ class LangPack:
     trigger_groups: tuple[frozenset[int], frozenset[int], frozenset[int]] | None = None
     # (id(regex), Set index) of the number-word regexes of numbers.lexicon(langs)
     number_words: tuple[tuple[int, int], ...] = ()
+    # id(head / tail regex) -> Set index of its core (_CORE_OF): no core match in a sentence,
+    # no match of the regex in any piece of it
+    core_index: dict[int, int] | None = None
+    # Set index of any month word (places().months): a text without one has no date, no
+    # month-and-year, no "in January" (None: not in the Set)
+    month_core: int | None = None
+    # id(places() table) -> Set index of the union of its entries: a text without a match of
+    # it names no country / actor / source / grantor (no search of the table's own Set)
+    table_cores: dict[int, int] | None = None
 
-    def present(self, text: str) -> frozenset[int]:
+    def present(self, text: str, b: bytes | None = None) -> frozenset[int]:
+        """Set indexes of the patterns that match in `text` (`b`: its UTF-8, if at hand)."""
         if self.present_set is None:
             return frozenset()
-        return frozenset(self.present_set._set.Match(text.encode()))
+        return frozenset(self.present_set._set.Match(text.encode() if b is None else b))
 
 
 # Belarusian alternates word-initial у / ў (short u after a vowel): "увялі" / "ўвялі".
@@ -219,7 +245,8 @@ def _tail_re(frags: list[str], words_between: int = 0) -> Rx:
         return None
     alt = "|".join(sorted({f.rstrip("$") for f in frags}, key=len, reverse=True))
     between = rf"(?:\s+[\pL\pN.'’-]+){{0,{words_between}}}" if words_between else ""
-    return compile_re(rf"(?i)(?:^|[^\pL\pN])(?:{alt}){between}\s*$", lazy=True)
+    rx = compile_re(rf"(?i)(?:^|[^\pL\pN])(?:{alt}){between}\s*$", lazy=True)
+    return _with_core(rx, rf"(?i)(?:{alt})")
 
 
 def _head_re(frags: list[str], *, letters: bool = False, end: str = r"(?:[^\pL]|$)") -> Rx:
@@ -229,7 +256,7 @@ def _head_re(frags: list[str], *, letters: bool = False, end: str = r"(?:[^\pL]|
     alt = "|".join(sorted(set(frags), key=len, reverse=True))
     if letters:
         alt = alt.replace("\\pL", LETTER)
-    return compile_re(rf"(?i)^\s*(?:{alt}){end}", lazy=True)
+    return _with_core(compile_re(rf"(?i)^\s*(?:{alt}){end}", lazy=True), rf"(?i)(?:{alt})")
 
 
 def _suffix_re(suffixes: list[str]) -> Rx:
@@ -296,7 +323,9 @@ def pack(lang: str) -> LangPack:
         increment_head=_head_re(c("increment_after"), letters=True),
         others_before=_tail_re(c("and_others")),
         others_after=_head_re(c("others_after")),
-        qualifier_tail=compile_re(rf"(?i)(?:^|[^\pL\pN])(?:{qual_alt})\s*$", lazy=True)
+        qualifier_tail=_with_core(
+            compile_re(rf"(?i)(?:^|[^\pL\pN])(?:{qual_alt})\s*$", lazy=True), f"(?i)(?:{qual_alt})"
+        )
         if quals
         else None,
         vague=lexicon_re(vague_words),
@@ -396,9 +425,28 @@ def pack(lang: str) -> LangPack:
     }
     nlex = lexicon(langs)
     words = [nlex.forms_re, *(rx for _lang, rx in nlex.roots), nlex.approx_re]
+    # the head / tail regexes take part through their cores (added last: the lexicons keep
+    # their Set indexes)
+    with_core = [
+        rx
+        for f in fields(lp)
+        if f.name in tails and getattr(rx := getattr(lp, f.name), "pattern", None) in _CORE_OF
+    ]
+    pl = places()
+    tables = (pl.countries, pl.actors, pl.sources, pl.grantors)
     rset, index = _build_set(
-        [getattr(lp, f.name) for f in fields(lp) if f.name not in tails] + words
+        [getattr(lp, f.name) for f in fields(lp) if f.name not in tails] + words,
+        (
+            *(_CORE_OF[rx.pattern] for rx in with_core),
+            pl.month_core,
+            *("|".join(f"(?:{rx.pattern})" for _code, rx in table) for table in tables),
+        ),
     )
+    n = len(index)
+    object.__setattr__(lp, "core_index", {id(rx): n + k for k, rx in enumerate(with_core)})
+    n += len(with_core)
+    object.__setattr__(lp, "month_core", n)
+    object.__setattr__(lp, "table_cores", {id(t): n + 1 + k for k, t in enumerate(tables)})
     object.__setattr__(
         lp, "number_words", tuple((id(rx), index[id(rx)]) for rx in words if id(rx) in index)
     )
@@ -426,7 +474,9 @@ TRIGGER_GROUPS = (
 TRIGGERS = tuple(name for names in TRIGGER_GROUPS for name in names)
 
 
-def _build_set(regexes: list[Any]) -> tuple[Any, dict[int, int]]:
+def _build_set(regexes: list[Any], extra: tuple[str, ...] = ()) -> tuple[Any, dict[int, int]]:
+    """A Set of the regexes' patterns and id(regex) -> Set index; then the `extra` patterns,
+    with the Set indexes that follow (in order)."""
     opts = re2.Options()
     opts.log_errors = False
     opts.max_mem = 256 << 20  # one program for ~35 large lexicons
@@ -436,6 +486,8 @@ def _build_set(regexes: list[Any]) -> tuple[Any, dict[int, int]]:
         if rx is None or not hasattr(rx, "pattern") or id(rx) in index:
             continue
         index[id(rx)] = rset.Add(rx.pattern)
+    for k, pattern in enumerate(extra):
+        assert rset.Add(pattern) == len(index) + k
     rset.Compile()
     return rset, index
 
@@ -458,6 +510,10 @@ class Places:
     date_dmy: Rx
     date_mdy: Rx
     target_prep: Rx
+    # a month word after a non-letter (or at the start): the date regexes' month on a whole
+    # sentence, and the engine's month regexes' one in a clause, always follows one (a
+    # whitespace, or a clause start); the word-start prefix keeps the Set's DFA small
+    month_core: str
 
 
 @cache
@@ -493,6 +549,7 @@ def places() -> Places:
             rf"(?i)(?:^|[^\pL\pN])({malt})\.?\s(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s(\d{{4}}))?(?:[^\pN]|$)",
             lazy=True,
         ),
+        month_core=rf"(?i)(?:^|[^\pL])(?:{malt})",
         target_prep=compile_re(
             r"(?:^|[^\pL])(?:on|against|против|супраць|проти|gegen|contre|visant|contra|contro|wobec|przeciwko)\s+((?:[\pL\pN«»\"'’.-]+\s+){0,3}?[\pL\pN»\"'’.-]+)",
             lazy=True,

@@ -114,8 +114,23 @@ def clean(text: str | None) -> str:
         for ch in "\u00a0\u202f\u2009\u2007":
             if ch in text:
                 text = text.replace(ch, " ")
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        # the usual feed text is folded already: the only whitespace character that
+        # isprintable() lets through is the ASCII space (every other one is a separator or a
+        # control character), here never doubled nor at either end; split() + join() would
+        # give it back unchanged (at ~40 ns a character)
+        return text
     if "\n" not in text:
         return " ".join(text.split())  # one line: already stripped
+    if (
+        text.replace("\n", "").isprintable()
+        and "  " not in text
+        and " \n" not in text
+        and "\n " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+    ):
+        return text.strip()  # (the same test, line by line: every line is folded already)
     return "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
 
 
@@ -126,18 +141,22 @@ def split_sentences(text: str) -> list[str]:
     for m in _SENT_END.finditer(text):
         end = m.end()
         nxt = text[end : end + 1]
-        if m.group(0).strip() and not m.group(0).startswith("\n"):
+        stop = m.group(0)
+        if stop.strip() and not stop.startswith("\n"):
             if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"«„“'(<"):
                 continue
-            # word before the full stop
+            # word before the full stop: from the last space or newline (a word with any
+            # other whitespace in it is not printable: then the character walk)
             j = m.start()
-            k = j
-            while k > start and not text[k - 1].isspace():
-                k -= 1
+            k = max(start, text.rfind(" ", start, j) + 1, text.rfind("\n", start, j) + 1)
+            if not text[k:j].isprintable():
+                k = j
+                while k > start and not text[k - 1].isspace():
+                    k -= 1
             prev = text[k:j].lower().strip("(\"'«")
             if prev in _ABBREV or (len(prev) == 1 and prev.isalpha()):
                 continue
-            if prev.isdigit() and len(prev) <= 3 and m.group(0).startswith(".") and nxt.isupper():
+            if prev.isdigit() and len(prev) <= 3 and stop.startswith(".") and nxt.isupper():
                 # "Zum 77. Jahrestag": German/Polish ordinal, not a sentence end
                 if end < len(text) and not text[end:].split(" ", 1)[0].isupper():
                     continue
@@ -236,7 +255,9 @@ class Sentence:
 
 
 _UNANCHORED = re2._Anchor.UNANCHORED
-_BYTES_TO_CHARS = re2._re2.BytesToCharLen
+# Byte offsets from RE2 become char offsets as len(b[:i].decode()): RE2 matches whole UTF-8
+# characters, so every offset is a character boundary, and slicing + decoding in CPython is
+# cheaper than a call into the extension (re2._re2.BytesToCharLen) through pybind11.
 
 
 def _next_char(b: bytes, i: int) -> int:
@@ -268,8 +289,8 @@ def find_words(
         if ascii_only:
             cs, ce = s, e
         else:
-            cs = _BYTES_TO_CHARS(b, 0, s)
-            ce = cs + _BYTES_TO_CHARS(b, s, e)
+            cs = len(b[:s].decode())
+            ce = cs + len(b[s:e].decode())
         if cs < ce and not text[cs].isalnum():
             cs += 1  # the consumed word-edge character
         if not (ce < tlen and text[ce].isalnum()):
@@ -308,7 +329,7 @@ def find_groups(rx: re2._Regexp, text: str) -> list[list[tuple[int, int]]]:
         else:
             out.append(
                 [
-                    (_BYTES_TO_CHARS(b, 0, a), _BYTES_TO_CHARS(b, 0, z)) if a >= 0 else (-1, -1)
+                    (len(b[:a].decode()), len(b[:z].decode())) if a >= 0 else (-1, -1)
                     for a, z in spans
                 ]
             )
@@ -316,9 +337,11 @@ def find_groups(rx: re2._Regexp, text: str) -> list[list[tuple[int, int]]]:
     return out
 
 
-def any_word(rx: re2._Regexp, text: str) -> bool:
-    """bool(find_words(rx, text)), but stops at the first word-edged match."""
-    b = text.encode()
+def any_word(rx: re2._Regexp, text: str, b: bytes | None = None) -> bool:
+    """bool(find_words(rx, text)), but stops at the first word-edged match. `b`:
+    text.encode(), when the caller has it."""
+    if b is None:
+        b = text.encode()
     n = len(b)
     match = rx._regexp.Match
     s, e = match(_UNANCHORED, b, 0, n)[0]
@@ -327,7 +350,7 @@ def any_word(rx: re2._Regexp, text: str) -> bool:
     ascii_only = n == len(text)
     tlen = len(text)
     while True:
-        ce = e if ascii_only else _BYTES_TO_CHARS(b, 0, e)
+        ce = e if ascii_only else len(b[:e].decode())
         if not (ce < tlen and text[ce].isalnum()):
             return True
         pos = _next_char(b, s)  # (as in find_words: a cue may start inside a rejected match)
@@ -347,15 +370,14 @@ def search_spans(rx: re2._Regexp, text: str) -> list[tuple[int, int]] | None:
         return None
     if len(b) == len(text):
         return spans
-    return [
-        (_BYTES_TO_CHARS(b, 0, a), _BYTES_TO_CHARS(b, 0, z)) if a >= 0 else (-1, -1)
-        for a, z in spans
-    ]
+    return [(len(b[:a].decode()), len(b[:z].decode())) if a >= 0 else (-1, -1) for a, z in spans]
 
 
-def has(rx: re2._Regexp, text: str) -> bool:
-    """Does `rx` match anywhere in `text` (no span bookkeeping)."""
-    b = text.encode()
+def has(rx: re2._Regexp, text: str, b: bytes | None = None) -> bool:
+    """Does `rx` match anywhere in `text` (no span bookkeeping)? `b`: text.encode(), when
+    the caller has it."""
+    if b is None:
+        b = text.encode()
     return rx._regexp.Match(_UNANCHORED, b, 0, len(b))[0][0] >= 0
 
 
