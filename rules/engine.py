@@ -526,6 +526,7 @@ class Engine:
             summary_hist=False,  # a release in the summary was told as background
             summary_live=False,  # ... and one was told as news
             rearrest=False,  # the headline's released person was arrested again
+            pc_seen=False,  # an earlier sentence gave a political-prisoner count
         )
         cands: list[_Cand] = []
         present = sc.present
@@ -548,7 +549,10 @@ class Engine:
             if groups is None or not here.isdisjoint(groups[1]):
                 cands.extend(self._sanctions(i, ctx, item_ctx))
             if groups is None or not here.isdisjoint(groups[2]):
-                cands.extend(self._prisoner_count(i, ctx, item_ctx, taken))
+                found = self._prisoner_count(i, ctx, item_ctx, taken)
+                if found:
+                    cands.extend(found)
+                    item_ctx["pc_seen"] = True
         if not cands:
             return []
         # each text's Set pass (the item's for the full text), for the event fields' lookups
@@ -887,6 +891,21 @@ class Engine:
         end = span[1]
         return any(p[0] >= end and gap(span, p) <= 2 for p in nouns)
 
+    def _after_figure(self, ctx: _SentCtx, n: Num, figures: list[Span]) -> bool:
+        """Does the number follow a 'puts the figure at' cue, with nothing between but a
+        qualifier ("at more than 1,200"), and give a total, not a part ("300 journalists
+        among them", "estima que 15 son menores")?"""
+        text = ctx.s.text
+        _q, qtext = self._qualifier(ctx, n)
+        _lo, hi = ctx.s.clause_span(n.start)
+        if ctx.pk.sub_cues is not None and ctx.any_in(ctx.pk.sub_cues, n.end, hi):
+            return False
+        for f in figures:
+            between = text[f[1] : n.start]
+            if f[1] <= n.start and (not between.strip() or between.strip() == qtext.strip()):
+                return True
+        return False
+
     def _qualifier(self, ctx: _SentCtx, n: Num) -> tuple[str | None, str]:
         # without a qualifier word: "une soixantaine de détenus" itself says "about"
         none: tuple[str | None, str] = ("about", "") if n.approx else (None, "")
@@ -980,6 +999,12 @@ class Engine:
                     # ... and then behind a figure in the trigger's own clause ("88 prisoners
                     # freed, 841 still held")
                     rank = g + _MAX_ATTACHED_GAP
+                if (
+                    pk.other_adj is not None
+                    and ctx.has(pk.other_adj, text[n.end : n.end + 20])
+                    and not self._attached(ctx, n)
+                ):
+                    continue  # "walked out of Bilibid and six other penal colonies"
                 if n.end <= sp[0] and g >= 3 and self._held_figure(ctx, n):
                     # "siguen encarcelados 1.161 presos políticos y que muchos de los
                     # excarcelados ...": a figure of people still held, a few words before
@@ -1195,7 +1220,7 @@ class Engine:
         return out
 
     # ------------------------------------------------------------- sanctions
-    def _sanctions(self, idx: int, ctx: _SentCtx, item: dict[str, Any]) -> list[_Cand]:
+    def _sanctions(self, idx: int, ctx: _SentCtx, item: _ItemFacts) -> list[_Cand]:
         s, pk = ctx.s, ctx.pk
         text = s.text
         if pk.s_nouns is None:
@@ -1314,10 +1339,18 @@ class Engine:
                 continue
             if (
                 not needs_ctx
+                and d == "imposed"  # ("issued a general licence" is a decision all the same)
                 and pk.s_attrib_pre is not None
                 and ctx.has(pk.s_attrib_pre, text[max(0, sp[0] - 25) : sp[0]])
             ):
                 continue  # "for sanctioned Russian billionaire X": an adjective, not a decision
+            if (
+                d == "lifted"
+                and not needs_ctx
+                and _first_in(places().actors, places().actors_set, text) is None
+                and _first_in(places().actors, places().actors_set, item.title) is None
+            ):
+                continue  # "the bank needs a general licence": no state or bloc grants one here
             w = text[sp[0] : sp[1]]
             out.append(_Cand("sanctions", idx, text, (w,), direction=d, how=f"'{w}' -> {d}"))
         return out
@@ -1366,6 +1399,12 @@ class Engine:
             # of the people a country holds is a count of political prisoners without the
             # phrase ("20 protesters remain in custody", naming no country, is not)
             phrases = ctx.find_in(pk.pc_held)
+        figures: list[Span] = []
+        if not phrases and item["pc_seen"] and pk.pc_figure is not None:
+            # "Foro Penal counts 1,061 ... A separate tally puts the figure at more than 1,200":
+            # in a count story, a second group's figure needs no phrase of its own, when the
+            # number follows the cue ("la LICADHO en dénombre 58")
+            figures = phrases = ctx.find_in(pk.pc_figure)
         if phrases:
             # "400 of 2,500 former political prisoners": people freed before, not held now
             phrases = _unmasked(phrases, ctx.find_in(pk.former))
@@ -1412,8 +1451,11 @@ class Engine:
             att = self._attached(ctx, n, phrases)
             gap = min(s.gap((n.start, n.end), p) for p in phrases)
             cands.append((i, att, gap))
-        chosen = [c for c in cands if c[1] and c[2] <= 2 * _MAX_ATTACHED_GAP]
-        if not chosen:
+        if figures:
+            chosen = [c for c in cands if self._after_figure(ctx, nums[c[0]], figures)][:1]
+        else:
+            chosen = [c for c in cands if c[1] and c[2] <= 2 * _MAX_ATTACHED_GAP]
+        if not chosen and not figures:
             after = [c for c in cands if c[2] <= 15]
             chosen = sorted(after, key=lambda c: c[2])[:1]
         out: list[_Cand] = []
@@ -1434,6 +1476,7 @@ class Engine:
                     qualifier=q,
                     how=how,
                     num_span=(n.start, n.end),
+                    extra={"figure": True} if figures else {},
                 )
             )
         return out
@@ -1581,7 +1624,10 @@ class Engine:
                     final.append(c)
                     break
         seen_pc: set[Any] = set()
-        pcs = _merge_rounded([c for c in cands if c.kind == "prisoner_count"])
+        # (a second group's figure is its own count, however close to the first)
+        pcs = _merge_rounded(
+            [c for c in cands if c.kind == "prisoner_count" and not c.extra.get("figure")]
+        ) + [c for c in cands if c.kind == "prisoner_count" and c.extra.get("figure")]
         for c in pcs:
             if c.count not in seen_pc:
                 seen_pc.add(c.count)

@@ -96,6 +96,7 @@ class LangPack:
     increment_head: Rx
     others_before: Rx
     others_after: Rx
+    other_adj: Rx  # "six other penal colonies": a number of other things, unless people follow
     qualifier_tail: Rx
     vague: Rx
     vague_tail: Rx  # "несколько тысяч", "several thousand": a bare multiplier is no count
@@ -150,6 +151,7 @@ class LangPack:
     pc_current: Rx
     pc_held: Rx  # "behind bars": a count of people held, when a rights group gives it
     pc_sources: Rx  # the rights groups' names (Viasna, OVD-Info...), in any language
+    pc_figure: Rx  # "puts the figure at", "en dénombre": a second group's count, in a count story
     # any trigger at all: one scan rejects most items
     prefilter: Rx
     # RE2 Set over every lexicon above: one DFA pass per item tells which lexicons can match
@@ -181,6 +183,7 @@ class LangPack:
 
 
 # Belarusian alternates word-initial у / ў (short u after a vowel): "увялі" / "ўвялі".
+_BE_INNER_U = re.compile(r"(?<= )[уў](?= )")
 _BE_INITIAL_U = {"у": "[уў]", "ў": "[уў]", "У": "[уў]"}
 # Belarusian in the classical orthography (taraškievica, used by Radio Svaboda and Nasha Niva)
 # writes a soft sign where the official one assimilates softness silently: палітвязьні
@@ -211,8 +214,12 @@ def _collect(section: dict[str, Any], langs: tuple[str, ...], key: str) -> list[
     for lang in langs:
         frags = section["languages"].get(lang, {}).get(key, [])
         if lang == "be":
+            # (the preposition у / ў inside a fragment too: "уступілі ў сілу")
             frags = [
-                _be_soft_signs(_BE_INITIAL_U.get(f[:1], f[:1]) + f[1:]) if f else f for f in frags
+                _be_soft_signs(_BE_INITIAL_U.get(f[:1], f[:1]) + _BE_INNER_U.sub("[уў]", f[1:]))
+                if f
+                else f
+                for f in frags
             ]
         out.extend(frags)
     return out
@@ -323,6 +330,7 @@ def pack(lang: str) -> LangPack:
         increment_head=_head_re(c("increment_after"), letters=True),
         others_before=_tail_re(c("and_others")),
         others_after=_head_re(c("others_after")),
+        other_adj=_head_re(c("other_adj")),
         qualifier_tail=_with_core(
             compile_re(rf"(?i)(?:^|[^\pL\pN])(?:{qual_alt})\s*$", lazy=True), f"(?i)(?:{qual_alt})"
         )
@@ -378,6 +386,7 @@ def pack(lang: str) -> LangPack:
         pc_current=lexicon_re(_collect(pc, langs, "current")),
         pc_held=lexicon_re(_collect(pc, langs, "held")),
         pc_sources=lexicon_re(_source_words(pc)),
+        pc_figure=lexicon_re(_collect(pc, langs, "figure")),
         # count-only words ("received", "retour") report a release only in an item with a
         # swap cue, so the swap cues stand in for them: common words no longer let
         # off-topic items past the one-scan prefilter (same events)
@@ -400,6 +409,7 @@ def pack(lang: str) -> LangPack:
         "increment_tail",
         "others_before",
         "others_after",
+        "other_adj",
         "qualifier_tail",
         "inf_tail",
         "superlative_tail",
@@ -469,7 +479,7 @@ def pack(lang: str) -> LangPack:
 TRIGGER_GROUPS = (
     ("p_strong", "p_ambiguous", "p_count_only"),
     ("s_nouns", "s_sa_lifted", "s_sa_imposed", "s_list_lifted", "s_list_imposed"),
-    ("pc_phrases", "pc_sources"),
+    ("pc_phrases", "pc_sources", "pc_figure"),
 )
 TRIGGERS = tuple(name for names in TRIGGER_GROUPS for name in names)
 

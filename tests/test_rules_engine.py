@@ -2251,6 +2251,129 @@ GENERAL_NEGATIVES_16 = [
     ),
 ]
 
+GENERAL_POSITIVES_17 = [
+    # in a count story, a second group's figure needs no phrase of its own
+    (
+        "en",
+        "Egypt holds 1,200 political prisoners, rights group says",
+        "The Egyptian Initiative for Personal Rights says 1,200 political prisoners remain "
+        "jailed. Another monitor puts the number at nearly 3,000.",
+        [("prisoner_count", 1200), ("prisoner_count", 3000)],
+    ),
+    (
+        "es",
+        "Nicaragua: el Mecanismo cuenta 73 presos políticos",
+        "El Mecanismo para el Reconocimiento de Personas Presas Políticas registró 73 presos "
+        "políticos en julio. La Unidad de Defensa Jurídica eleva la cifra a 95.",
+        [("prisoner_count", 73), ("prisoner_count", 95)],
+    ),
+    (
+        "fr",
+        "Algérie : 215 détenus d'opinion selon le CNLD",
+        "Le Comité national pour la libération des détenus compte 215 détenus d'opinion. "
+        "Une autre association en recense plus de 250.",
+        [("prisoner_count", 215), ("prisoner_count", 250)],
+    ),
+    (
+        "ru",
+        "В Азербайджане 375 политзаключённых — правозащитники",
+        "Правозащитники насчитывают 375 политзаключённых. Другой союз называет цифру около 400.",
+        [("prisoner_count", 375), ("prisoner_count", 400)],
+    ),
+    # (a part of the count is not a second figure)
+    (
+        "en",
+        "Vietnam jails 160 political prisoners, The 88 Project says",
+        "The 88 Project says 160 political prisoners are behind bars. It counted 40 bloggers "
+        "among them.",
+        [("prisoner_count", 160)],
+    ),
+    # a general licence is an easing, with an article and without the word "sanctions"
+    (
+        "en",
+        "Treasury issues a general license for Serbian refiner NIS",
+        "",
+        [("sanctions", "lifted")],
+    ),
+    (
+        "uk",
+        "Мінфін США видав генеральну ліцензію для «Газпромбанку»",
+        "",
+        [("sanctions", "lifted")],
+    ),
+    ("be", "ЗША выдалі генеральную ліцэнзію для «Белавіі»", "", [("sanctions", "lifted")]),
+    ("pl", "USA wydają licencję ogólną dla rafinerii w Serbii", "", [("sanctions", "lifted")]),
+    (
+        "fr",
+        "Washington accorde une licence générale au raffineur serbe NIS",
+        "",
+        [("sanctions", "lifted")],
+    ),
+    (
+        "it",
+        "Washington rilascia una licenza generale per la raffineria serba",
+        "",
+        [("sanctions", "lifted")],
+    ),
+    # sanctions back in force
+    (
+        "es",
+        "Las sanciones de la ONU contra Irán están de nuevo en vigor",
+        "",
+        [("sanctions", "imposed")],
+    ),
+    ("be", "Санкцыі ААН супраць Ірана зноў ўступілі ў сілу", "", [("sanctions", "imposed")]),
+    # walked out of a named prison; "six other prisons" is no count of people
+    (
+        "en",
+        "Mass release in the Philippines",
+        "Some 640 inmates walked out of Davao Penal Colony and four other prisons on Monday "
+        "after their sentences were recomputed.",
+        [("pardon", 640)],
+    ),
+]
+
+GENERAL_NEGATIVES_17 = [
+    # a clemency commission is an institution, not a clemency
+    (
+        "en",
+        "Governor rejects pardon for former mayor",
+        "The governor turned down the plea on Friday, the state clemency board said.",
+    ),
+    (
+        "ru",
+        "Глава региона отклонил прошение о помиловании",
+        "Об этом сообщила комиссия по вопросам помилования.",
+    ),
+    # open to / available for / offered: no swap yet
+    ("it", "Ankara «aperta» a uno scambio di detenuti con Damasco", ""),
+    ("it", "Baku è disponibile a uno scambio di prigionieri con Erevan", ""),
+    (
+        "es",
+        "Ortega ofreció a Washington la excarcelación de opositores a cambio de alivio",
+        "",
+    ),
+    (
+        "de",
+        "Minsk bot die Freilassung zweier Litauer im Austausch gegen einen Agenten an",
+        "",
+    ),
+    # a decision still to come
+    (
+        "fr",
+        "Le roi doit choisir d'accorder ou non sa grâce à trois militants",
+        "",
+    ),
+    # nobody grants a general licence here
+    (
+        "en",
+        "Shipping firm seeks general license",
+        "The company says it needs a general license to keep paying its crews.",
+    ),
+    # medical leave from prison is no release
+    ("en", "Jailed blogger granted 10-day leave from prison to attend funeral", ""),
+]
+
 
 @pytest.mark.parametrize(
     ("lang", "title", "summary", "expected"),
@@ -2262,7 +2385,8 @@ GENERAL_NEGATIVES_16 = [
     + GENERAL_POSITIVES_13
     + GENERAL_POSITIVES_14
     + GENERAL_POSITIVES_15
-    + GENERAL_POSITIVES_16,
+    + GENERAL_POSITIVES_16
+    + GENERAL_POSITIVES_17,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -2281,7 +2405,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_13
     + GENERAL_NEGATIVES_14
     + GENERAL_NEGATIVES_15
-    + GENERAL_NEGATIVES_16,
+    + GENERAL_NEGATIVES_16
+    + GENERAL_NEGATIVES_17,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
