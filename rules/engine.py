@@ -868,10 +868,26 @@ class Engine:
         rx = ctx.pk.pc_current
         if rx is None:
             return False
-        lo = ctx.s.clause_span(n.start)[0]
-        return any(
+        lo, hi = ctx.s.clause_span(n.start)
+        if any(
             1 <= ctx.s.gap((c[0] + lo, c[1] + lo), (n.start, n.end)) <= 3
             for c in ctx.find_in(rx, lo, n.start)
+        ):
+            return True
+        # "at least 400 political prisoners remained in Jau prison after the releases": the
+        # figure heads a political-prisoner phrase that a 'remain' cue follows
+        span = (n.start, n.end)
+        phrase = next(
+            (
+                p
+                for p in ctx.find_in(ctx.pk.pc_phrases)
+                if n.end <= p[0] < hi and ctx.s.gap(span, p) <= 1
+            ),
+            None,
+        )
+        return phrase is not None and any(
+            ctx.s.gap(phrase, (c[0] + phrase[1], c[1] + phrase[1])) <= 1
+            for c in ctx.find_in(rx, phrase[1], hi)
         )
 
     def _attached(self, ctx: _SentCtx, n: Num, extra: list[Span] = ()) -> bool:  # type: ignore[assignment]
@@ -1392,8 +1408,15 @@ class Engine:
             not phrases
             and pk.pc_held is not None
             and ctx.any_in(pk.pc_sources)
-            and ctx.any_in(pk.pc_current)
-            and _first_in(places().countries, places().countries_set, text) is not None
+            and (
+                # (in a count story, a second group's count of the people held: "За даними
+                # «ОВД-Інфо», ... ув'язнено понад 1700 людей")
+                item["pc_seen"]
+                or (
+                    ctx.any_in(pk.pc_current)
+                    and _first_in(places().countries, places().countries_set, text) is not None
+                )
+            )
         ):
             # "Viasna says 1,400 people remain behind bars in Belarus": a rights group's count
             # of the people a country holds is a count of political prisoners without the

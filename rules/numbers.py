@@ -86,6 +86,7 @@ class NumberLexicon:
     range_after: object
     charges_after: object  # "five of 19 charges", "cinque capi d'accusa": not people
     places_after: object  # "in 20 countries", "в 12 регионах": places, not people
+    dead_after: object  # "1,000 bodies", "тела 1000 погибших": the dead are not released
     informants_after: object  # "two people familiar with the talks", "два источника": sources
     ordinal_cap: frozenset[str] | None  # German: "zum 80. Jahrestag" (nouns are capitalised)
     # RE2 Sets over the text before / after a number: one pass each tells which of the
@@ -197,6 +198,10 @@ def lexicon(langs: tuple[str, ...]) -> NumberLexicon:
             rf"(?i)^\s(?:{_alt(units['places'])})(?:[^\pL]|$)",
             lazy=True,
         ),
+        dead_after=compile_re(
+            rf"(?i)^\s(?:{_alt(units['dead'])})(?:[^\pL]|$)",
+            lazy=True,
+        ),
         informants_after=compile_re(
             rf"(?i)^\s(?:{_alt(units['informants'])})(?:[^\pL]|$)",
             lazy=True,
@@ -281,12 +286,13 @@ _AFTER = (
     "charges_after",
     "places_after",
     "informants_after",
+    "dead_after",
 )
 _CUR_B, _MONTH_B, _AGE_B = 0, 1, 2
 _NB = len(_BEFORE)
 # (indexes in the pair Set: the after checks follow the before checks)
-_CUR_A, _PCT_A, _MONTH_A, _TIME_A, _RANGE_A, _CHARGES_A, _PLACES_A, _INFORMANTS_A = range(
-    _NB, _NB + 8
+_CUR_A, _PCT_A, _MONTH_A, _TIME_A, _RANGE_A, _CHARGES_A, _PLACES_A, _INFORMANTS_A, _DEAD_A = range(
+    _NB, _NB + 9
 )
 
 
@@ -377,6 +383,8 @@ def _classify(
         return "charges"  # "pardoned on five of 19 charges": counts of an indictment
     if _PLACES_A in ah:
         return "places"  # "political prisoners in 20 countries"
+    if _DEAD_A in ah:
+        return "dead"  # "handed over 1,000 bodies", "тела 1000 погибших"
     if _INFORMANTS_A in ah:
         return "informants"  # "..., two people familiar with the talks said": who told it
     if (

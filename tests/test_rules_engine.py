@@ -2374,6 +2374,92 @@ GENERAL_NEGATIVES_17 = [
     ("en", "Jailed blogger granted 10-day leave from prison to attend funeral", ""),
 ]
 
+GENERAL_POSITIVES_18 = [
+    # a figure that heads "political prisoners" with 'remain' after it is a count held,
+    # not the size of the release the sentence mentions
+    (
+        "en",
+        "Emir pardons 210 prisoners for Eid",
+        "The emir pardoned 210 prisoners on Sunday. A Geneva-based rights group said at least "
+        "90 political prisoners remained in Doha jails after the releases.",
+        [("pardon", 210), ("prisoner_count", 90)],
+    ),
+    # in a count story, a second group's count of the people held, after 'according to'
+    (
+        "ru",
+        "«Мемориал»: в России 790 политзаключённых",
+        "Проект «Поддержка политзаключённых» насчитал 790 политзаключённых. По данным "
+        "«ОВД-Инфо», за решёткой по политическим делам находятся более 1 500 человек.",
+        [("prisoner_count", 790), ("prisoner_count", 1500)],
+    ),
+    # additions to a sanctions list, and an extension in French
+    (
+        "pl",
+        "UE zdejmuje sankcje z dwóch osób, dopisuje siedem nowych",
+        "",
+        [("sanctions", "imposed"), ("sanctions", "lifted")],
+    ),
+    (
+        "it",
+        "Il Consiglio Ue toglie due nomi dalla lista nera e ne aggiunge nove",
+        "",
+        [("sanctions", "imposed"), ("sanctions", "lifted")],
+    ),
+    (
+        "fr",
+        "L'ONU proroge de six mois les sanctions contre le Mali",
+        "",
+        [("sanctions", "imposed")],
+    ),
+    # drug trafficking is no road traffic
+    (
+        "es",
+        "EE.UU. sanciona a doce personas por tráfico de fentanilo desde México",
+        "",
+        [("sanctions", "imposed")],
+    ),
+    # "on the 60th anniversary" is no count
+    (
+        "es",
+        "Indulto a 1.500 presos en Marruecos",
+        "El rey firmó los indultos con motivo del 26 aniversario de su llegada al trono.",
+        [("pardon", 1500)],
+    ),
+]
+
+GENERAL_NEGATIVES_18 = [
+    # a refusal after the trigger word
+    ("be", "У памілаванні блогеру адмоўлена", ""),
+    ("ru", "В помиловании журналисту отказано", ""),
+    # a condition: "must", "only in exchange for"
+    (
+        "ru",
+        "Оппозиция: любое смягчение санкций должно происходить только в обмен на свободу всех "
+        "политзаключённых",
+        "",
+    ),
+    # bodies handed back are not people released
+    (
+        "ru",
+        "Обмен телами",
+        "Россия передала Украине тела 757 погибших, получив взамен тела 41 военного.",
+    ),
+    ("en", "Kyiv receives 1,000 bodies in repatriation deal", ""),
+    # "despite 18 rounds of sanctions": background
+    (
+        "uk",
+        "Нафта дешевшає",
+        "Попри 19 пакетів санкцій ЄС, експорт російської нафти скоротився лише на 4%.",
+    ),
+    (
+        "en",
+        "Oil exports",
+        "Despite the EU's 19 new sanctions packages, Russian oil exports fell 4%.",
+    ),
+    # a regulator's fine
+    ("de", "Brüssel sanktioniert App-Anbieter mit 500 Millionen Euro", ""),
+]
+
 
 @pytest.mark.parametrize(
     ("lang", "title", "summary", "expected"),
@@ -2386,7 +2472,8 @@ GENERAL_NEGATIVES_17 = [
     + GENERAL_POSITIVES_14
     + GENERAL_POSITIVES_15
     + GENERAL_POSITIVES_16
-    + GENERAL_POSITIVES_17,
+    + GENERAL_POSITIVES_17
+    + GENERAL_POSITIVES_18,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -2406,7 +2493,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_14
     + GENERAL_NEGATIVES_15
     + GENERAL_NEGATIVES_16
-    + GENERAL_NEGATIVES_17,
+    + GENERAL_NEGATIVES_17
+    + GENERAL_NEGATIVES_18,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
