@@ -527,6 +527,7 @@ class Engine:
             summary_live=False,  # ... and one was told as news
             rearrest=False,  # the headline's released person was arrested again
             pc_seen=False,  # an earlier sentence gave a political-prisoner count
+            expected=None,  # (number, qualifier, its text, trigger) of "will free N people"
         )
         cands: list[_Cand] = []
         present = sc.present
@@ -1105,7 +1106,19 @@ class Engine:
                 continue  # "handed over the bodies of four hostages"
             if item["wild"] or item["turkeys"]:
                 continue  # "Zwei junge Bartgeier freigelassen", a turkey pardon
-            if self._blocked(ctx, sp):
+            why = self._blocked(ctx, sp)
+            if why:
+                if (
+                    why in ("hypothetical", "future", "infinitive complement")
+                    and ti in t_num
+                    and kind != "count_only"
+                ):
+                    # "будут освобождены около 4 200 человек": not a release of its own, but
+                    # what a decreed amnesty or pardon is to free (see _merge)
+                    n = nums[t_num[ti]]
+                    if self._attached(ctx, n) and item["expected"] is None:
+                        q, qtext = self._qualifier(ctx, n)
+                        item["expected"] = (n, q, (qtext + " " if qtext else "") + n.text, word)
                 continue
             # "помиловал осуждённых в 2021 году", "pardons those jailed in 2021": the year
             # dates the jailing (a participle right after the trigger), not the release
@@ -1641,6 +1654,19 @@ class Engine:
                 if any(c.count is None for c in pardons)
                 else pardons[0]
             )
+            c = final[-1]
+            if (
+                c.count is None
+                and item["expected"] is not None
+                and item.pk.p_decree is not None
+                and has(item.pk.p_decree, c.sentence)
+            ):
+                # "Rahmon signs amnesty law ... about 4,200 will be freed": a decreed release
+                # with no count of its own takes the number it is to free
+                n, q, ct, w = item["expected"]
+                c.count, c.qualifier, c.count_text = n.value, q, ct
+                c.how = f"'{ct}' -> {n.value}" + (f", qualifier {q}" if q else "")
+                c.how += f"; the number the decree is to free ('{w}')"
         for d in ("lifted", "imposed"):
             for c in cands:
                 if c.kind == "sanctions" and c.direction == d:

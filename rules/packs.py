@@ -134,6 +134,7 @@ class LangPack:
     p_count_only: Rx
     p_swap: Rx
     p_grounds: Rx  # what makes a release an event: pardon, amnesty, exchange, commutation
+    p_decree: Rx  # amnesty, decree, law: a release decreed, whose size may be told as future
     # sanctions
     s_nouns: Rx
     s_lifted: Rx
@@ -371,6 +372,7 @@ def pack(lang: str) -> LangPack:
         p_count_only=lexicon_re(p_cnt),
         p_swap=lexicon_re(_collect(pardon, langs, "swap_cues")),
         p_grounds=lexicon_re(_collect(pardon, langs, "grounds")),
+        p_decree=lexicon_re(_collect(pardon, langs, "decree")),
         s_nouns=lexicon_re(s_nouns),
         s_lifted=lexicon_re(_collect(sanc, langs, "lifted")),
         s_imposed=lexicon_re(_collect(sanc, langs, "imposed")),

@@ -2418,6 +2418,27 @@ GENERAL_POSITIVES_18 = [
         "",
         [("sanctions", "imposed")],
     ),
+    # a decreed amnesty takes the number it is to free, told in the future
+    (
+        "uk",
+        "Президент Киргизстану підписав указ про амністію",
+        "За даними Генпрокуратури, з колоній будуть звільнені близько 1 800 засуджених.",
+        [("pardon", 1800)],
+    ),
+    (
+        "de",
+        "Usbekistan erlässt Amnestie zum Verfassungstag",
+        "Etwa 950 Häftlinge sollen freikommen, teilte die Staatsanwaltschaft mit.",
+        [("pardon", 950)],
+    ),
+    # (not a release without a decree, nor a hope for more)
+    (
+        "en",
+        "Azerbaijan frees opposition journalist",
+        "The president pardoned the journalist on Friday. Activists hope 40 more prisoners "
+        "will be freed soon.",
+        [("pardon", None)],
+    ),
     # "on the 60th anniversary" is no count
     (
         "es",
