@@ -18,6 +18,12 @@ _OPTS = re2.Options()
 _OPTS.log_errors = False
 
 _TAG = re2.compile(r"<[^<>]{0,1000}>", _OPTS)
+# the tags that end a block of text (a paragraph, a line, a list item, a heading, a cell)
+_BLOCK_TAG = re2.compile(
+    r"(?i)</?(?:p|br|div|li|ul|ol|h[1-6]|tr|td|th|blockquote|section|article|header|footer|table)"
+    r"(?:[\s/][^<>]{0,1000})?>",
+    _OPTS,
+)
 _WS = re2.compile(r"[ \t\x{00a0}\x{202f}\x{2009}\x{2007}]+", _OPTS)
 # Internal, fixed tokenisers (never user supplied, linear): stdlib `re` is used here only
 # because RE2's Python wrapper costs ~5 us per match object and these run on every token.
@@ -105,8 +111,11 @@ def clean(text: str | None) -> str:
     if not text:
         return ""
     if "<" in text:
-        # Block tags become sentence breaks so "<p>a</p><p>b</p>" stays two sentences.
-        text = _TAG.sub(" \n", text) if "</p>" in text or "<br" in text else _TAG.sub(" ", text)
+        # Block tags become sentence breaks so "<p>a</p><p>b</p>" stays two sentences; inline
+        # tags are spaces ("una nueva <b>licencia general</b> que ..." is one sentence)
+        if "</p>" in text or "<br" in text:
+            text = _BLOCK_TAG.sub(" \n", text)
+        text = _TAG.sub(" ", text)
     if "&" in text:
         text = html.unescape(text)
     # fold runs of spaces (NBSP etc. included) but keep newlines as sentence breaks

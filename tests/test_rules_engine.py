@@ -2481,6 +2481,69 @@ GENERAL_NEGATIVES_18 = [
     ("de", "Brüssel sanktioniert App-Anbieter mit 500 Millionen Euro", ""),
 ]
 
+GENERAL_POSITIVES_19 = [
+    # inline tags in a feed's HTML summary do not cut the sentence
+    (
+        "en",
+        "US eases curbs on Syrian bank",
+        "<p>OFAC on Monday issued a new <b>general license</b> for payments to the "
+        "Commercial Bank of Syria.</p><p>Officials said more steps would follow.</p>",
+        [("sanctions", "lifted")],
+    ),
+    # a place named "... City" is no liberated city
+    (
+        "en",
+        "Managua frees 48 political prisoners",
+        "The government freed 48 political prisoners and flew them to Mexico City.",
+        [("pardon", 48)],
+    ),
+    # a delisting and additions, in one sanctions story
+    (
+        "en",
+        "Japan adds 22 Russian firms to sanctions list, delists four",
+        "",
+        [("sanctions", "imposed"), ("sanctions", "lifted")],
+    ),
+    (
+        "en",
+        "UK announces asset freezes and travel bans on six Iranian officials",
+        "",
+        [("sanctions", "imposed")],
+    ),
+    (
+        "pl",
+        "Nowa lista sankcyjna MSWiA",
+        "Minister dopisał do listy sankcyjnej dziewięć spółek i wykreślił z niej dwie osoby.",
+        [("sanctions", "imposed"), ("sanctions", "lifted")],
+    ),
+    (
+        "fr",
+        "L'UE lève ses sanctions contre deux banques syriennes",
+        "Bruxelles a retiré deux banques de sa liste tout en imposant de nouvelles mesures à "
+        "cinq miliciens.",
+        [("sanctions", "imposed"), ("sanctions", "lifted")],
+    ),
+]
+
+GENERAL_NEGATIVES_19 = [
+    # balloons, and a film's plot
+    ("it", "Liberazione di 3.000 palloncini annullata a Verona", ""),
+    (
+        "en",
+        "New thriller starts shooting in Jordan",
+        "The movie follows a negotiator who secures the release of 12 hostages.",
+    ),
+    ("en", "Studio news", "The prison drama is due for release in March, the studio said."),
+    # sanctions floated, not decided
+    (
+        "de",
+        "Wadephul bringt neue Sanktionen gegen Teheran ins Gespräch",
+        "",
+    ),
+    # goods under sanctions, seized at the border
+    ("pl", "Celnicy zatrzymali ładunek objęty sankcjami", ""),
+]
+
 
 @pytest.mark.parametrize(
     ("lang", "title", "summary", "expected"),
@@ -2494,7 +2557,8 @@ GENERAL_NEGATIVES_18 = [
     + GENERAL_POSITIVES_15
     + GENERAL_POSITIVES_16
     + GENERAL_POSITIVES_17
-    + GENERAL_POSITIVES_18,
+    + GENERAL_POSITIVES_18
+    + GENERAL_POSITIVES_19,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -2515,7 +2579,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_15
     + GENERAL_NEGATIVES_16
     + GENERAL_NEGATIVES_17
-    + GENERAL_NEGATIVES_18,
+    + GENERAL_NEGATIVES_18
+    + GENERAL_NEGATIVES_19,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []

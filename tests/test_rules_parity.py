@@ -253,3 +253,10 @@ def test_a_match_ending_inside_a_word_hides_no_match_that_starts_within_it() -> 
     assert [t[a:b] for a, b in find_words(rx, t)] == ["forces"]
     t = "a rally for us"
     assert [t[a:b] for a, b in find_words(rx, t)] == ["rally for"]
+
+
+def test_clean_breaks_sentences_at_block_tags_only() -> None:
+    # "<p>a</p><p>b</p>" is two sentences; "<b>general licence</b>" is part of one
+    text = clean("<p>OFAC issued a <b>general licence</b> for <a href='x'>NIS</a>.</p><p>More.</p>")
+    assert split_sentences(text) == ["OFAC issued a general licence for NIS .", "More."]
+    assert clean("one<br/>two<br>three <i>four</i>").split("\n") == ["one", "two", "three four"]
