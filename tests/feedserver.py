@@ -393,6 +393,10 @@ class FeedServer:
             raise ValueError("redirect fault needs to=<path or URL>")
         if kind == "redirect" and str(opts["to"]).startswith("/"):
             opts["to"] = self.url(opts["to"])
+        if kind == "gzip_bomb":
+            # compress now, not while a client's fetch timeout runs (a loaded CI machine
+            # made the first request's compression outlast a 2 s timeout)
+            gzip_bomb(opts.get("size", 20 * MB))
         with self._lock:
             self._routes[path] = Route(fault=kind, opts=opts, delay=delay)
 

@@ -68,7 +68,7 @@ FAULTS = [
 
 async def test_every_feed_fault_is_contained(feed_server, tmp_path):
     settings = load_settings(
-        env={"RELEASEWATCH_FETCH_TIMEOUT": "2", "RELEASEWATCH_MAX_BODY_MB": "5"},
+        env={"RELEASEWATCH_FETCH_TIMEOUT": "4", "RELEASEWATCH_MAX_BODY_MB": "5"},
         db_path=str(tmp_path / "f.db"),
     )
     db = open_db(settings.db_path)
