@@ -990,6 +990,12 @@ class Engine:
             # "liberati 300 milioni": millions are money, never a number of people freed
             and n.value < 1_000_000
             and not self._is_sub(ctx, n, trig_spans)
+            # "walked out of Bilibid and six other penal colonies": other things, not people
+            and not (
+                pk.other_adj is not None
+                and ctx.has(pk.other_adj, text[n.end : n.end + 20])
+                and not self._attached(ctx, n)
+            )
         ]
         # reference triggers: "among those released", "среди помилованных" -> not a new event
         refs = (
@@ -1016,12 +1022,6 @@ class Engine:
                     # ... and then behind a figure in the trigger's own clause ("88 prisoners
                     # freed, 841 still held")
                     rank = g + _MAX_ATTACHED_GAP
-                if (
-                    pk.other_adj is not None
-                    and ctx.has(pk.other_adj, text[n.end : n.end + 20])
-                    and not self._attached(ctx, n)
-                ):
-                    continue  # "walked out of Bilibid and six other penal colonies"
                 if n.end <= sp[0] and g >= 3 and self._held_figure(ctx, n):
                     # "siguen encarcelados 1.161 presos políticos y que muchos de los
                     # excarcelados ...": a figure of people still held, a few words before
