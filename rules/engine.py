@@ -304,7 +304,11 @@ class _ItemFacts(dict[str, Any]):
             # a strong release word (pardon, amnesty...) itself says this is about detainees
             value = sc.any(pk.detainee_ctx, full) or sc.any(pk.p_strong, full)
         elif key == "sanctions":
-            value = sc.any(pk.s_nouns, full)
+            # ("OFAC designated 11 companies": a sanctions office's designations need no
+            # "sanctions" word)
+            value = sc.any(pk.s_nouns, full) or sc.any(pk.s_authorities, full)
+        elif key == "pc_item":
+            value = sc.any(pk.pc_phrases, full)  # the item speaks of political prisoners
         elif key == "s_block":
             value = sc.any(pk.s_blockers, full)
         elif key == "pretrial":
@@ -528,6 +532,7 @@ class Engine:
             rearrest=False,  # the headline's released person was arrested again
             pc_seen=False,  # an earlier sentence gave a political-prisoner count
             expected=None,  # (number, qualifier, its text, trigger) of "will free N people"
+            partition=None,  # (sentence, number, trigger) of "387 of them were freed"
         )
         cands: list[_Cand] = []
         present = sc.present
@@ -599,6 +604,17 @@ class Engine:
             # phrase and a question mark asks; it reports nothing ("Why did X free 52?" is no
             # such clause: words before the trigger)
             return "question"
+        if (
+            s.is_title
+            and ci + 1 < len(bounds)
+            and _words(s.text[lo:hi]) <= 3
+            and pk.hyp_pre is not None
+        ):
+            # "Amnistia e indulto, la proposta di legge approda in Aula": a headline's topic,
+            # then what it is (a bill, a plan) in the next clause's first words
+            nxt = s.text[hi : bounds[ci + 2] if ci + 2 < len(bounds) else None].split()[:3]
+            if nxt and any_word(pk.hyp_pre, " ".join(nxt)):
+                return "hypothetical"
         if ci > 0:
             prev = s.text[bounds[ci - 1] : bounds[ci]]
             if pk.cond_start is not None and ctx.has(pk.cond_start, prev):
@@ -847,10 +863,11 @@ class Engine:
         'delle quali': a sub-figure."""
         if ctx.pk.sub_after is not None:
             for c in ctx.find_in(ctx.pk.sub_after):
-                # "178 of them", not "823, de ellos 178" (the comma: the cue starts a new list)
+                # "178 of them", not "823, de ellos 178" (the comma: the cue starts a new list;
+                # so does a semicolon or colon: "begnadigte 1.011 Häftlinge; davon wurden 387 ...")
                 if (
                     c[0] >= n.end
-                    and "," not in ctx.s.text[n.end : c[0]]
+                    and not _LIST_BREAK.search(ctx.s.text, n.end, c[0])
                     and ctx.s.gap((n.start, n.end), c) <= 1
                 ):
                     return True
@@ -861,6 +878,56 @@ class Engine:
                 if not blocked:
                     return True
         return False
+
+    def _partition(self, ctx: _SentCtx, trigs: list[tuple[Span, str]]) -> tuple[Num, str] | None:
+        """A part of the people a pardon covers, said to be the ones freed: "387 d'entre eux
+        ont été libérés" (the others get shorter terms), "Of the 212, 187 are to be released".
+        The number and the release word, or None."""
+        s, pk, text = ctx.s, ctx.pk, ctx.s.text
+        after = ctx.find_in(pk.sub_after) if pk.sub_after is not None else []
+        pre = ctx.find_in(pk.part_pre) if pk.part_pre is not None else []
+        if not after and not pre:
+            return None
+        for n in ctx.nums:
+            if n.value is None or n.bad is not None or n.value >= 1_000_000:
+                continue
+            sp = (n.start, n.end)
+            # "из них 187", "di cui 187", "Of the 212, 187 ..." (this cue opens the sentence)
+            before = any(
+                c[1] <= n.start and s.gap(c, sp) <= 1 and s.clause_of(c[0]) == s.clause_of(n.start)
+                for c in after
+            ) or any(
+                c[1] <= n.start and s.gap(c, sp) <= 1 and not text[: c[0]].strip() for c in pre
+            )
+            if not before:
+                # "387 d'entre eux" (the cue right after; but "about 50 of those freed were on
+                # its list" is a part of the freed)
+                if pk.freed_head is not None and has(pk.freed_head, text[n.end : n.end + 40]):
+                    continue
+                if not any(
+                    c[0] >= n.end
+                    and not _LIST_BREAK.search(text, n.end, c[0])
+                    and s.gap(sp, c) <= 1
+                    for c in after
+                ):
+                    continue
+            # (the release word is no reference trigger here: "из них 387 вышли на свободу")
+            for tsp, kind in trigs:
+                if kind == "count_only":
+                    continue
+                # the release word after the number, or around it ("kommen 212 sofort frei")
+                around = tsp[0] < n.start and n.end < tsp[1]
+                if not around and (
+                    tsp[0] < n.end
+                    or s.clause_of(tsp[0]) != s.clause_of(n.start)
+                    or s.gap(sp, tsp) > 4
+                ):
+                    continue
+                # ("are to be released": what the decree does to them, not a plan)
+                why = self._blocked(ctx, tsp)
+                if why in (None, "hypothetical", "future", "infinitive complement"):
+                    return n, text[tsp[0] : tsp[1]]
+        return None
 
     @staticmethod
     def _held_figure(ctx: _SentCtx, n: Num) -> bool:
@@ -1007,6 +1074,10 @@ class Engine:
             if subs
             else set()
         )
+        if item["partition"] is None and (pk.sub_after is not None or pk.part_pre is not None):
+            part = self._partition(ctx, trigs)
+            if part is not None:
+                item["partition"] = (idx, *part)
         # greedy trigger <-> number assignment by token distance, within one clause
         pairs: list[tuple[int, int, int, int]] = []
         for ti, (sp, _kind) in enumerate(trigs):
@@ -1427,7 +1498,20 @@ class Engine:
                 item["pc_seen"]
                 or (
                     ctx.any_in(pk.pc_current)
-                    and _first_in(places().countries, places().countries_set, text) is not None
+                    and (
+                        _first_in(places().countries, places().countries_set, text) is not None
+                        # ("... 27 палітвязьняў ... Паводле «Вясны», за кратамі застаюцца
+                        # 1 052 чалавекі": Viasna counts Belarus's prisoners, in an item about
+                        # political prisoners; not "OVD-Info: 35 people remain in custody
+                        # after Saturday's rally")
+                        or (
+                            item["pc_item"]
+                            and places().source_countries.get(
+                                _first_in(places().sources, places().sources_set, text) or ""
+                            )
+                            is not None
+                        )
+                    )
                 )
             )
         ):
@@ -1474,7 +1558,10 @@ class Engine:
                 continue
             if pk.hyp_pre is not None and ctx.any_in(pk.hyp_pre, lo, n.start):
                 continue
-            tail = text[max(0, n.start - 40) : n.start]
+            start = n.start
+            if i > 0 and nums[i - 1].end == n.start - 1 and text[n.start - 1] in "-–—":
+                start = nums[i - 1].start  # "яшчэ 20–30": the range's cues come before it
+            tail = text[max(0, start - 40) : start]
             current = ctx.any_in(pk.pc_current, lo, hi)
             if pk.increment_tail is not None and ctx.has(pk.increment_tail, tail) and not current:
                 continue  # "another 12", "ещё 12" (but "ещё 1 150 остаются": still held)
@@ -1550,6 +1637,8 @@ class Engine:
             # the body says the release is background; a count-less headline echo goes too
             pardons = [c for c in pardons if not (c.sent == 0 and c.count is None)]
         counted = [c for c in pardons if c.count is not None]
+        if counted and item["partition"] is not None:
+            counted = _apply_partition(counted, item["partition"])
         if counted and item["completion"] and item["swap"]:
             # "completed the 1,000-for-1,000 exchange ... another 303 came home on Sunday":
             # the last stage is part of the completed total
@@ -1737,6 +1826,8 @@ class Engine:
                 target = c.sentence[a:b].strip(" «»\"'.,")
         if c.kind == "prisoner_count":
             source = first(pl.sources, pl.sources_set, (c.sentence, full))
+            if country is None and source is not None:
+                country = pl.source_countries.get(source)  # Viasna counts Belarus's prisoners
         if c.kind == "pardon":
             by = first(
                 pl.grantors, pl.grantors_set, (c.sentence, *c.extra.get("alt_sentences", ()), title)
@@ -1805,6 +1896,32 @@ def _unqualified(ctx: _SentCtx, tail: str) -> str:
     return tail[: start + 1] if start < len(tail) and not tail[start].isalpha() else tail[:start]
 
 
+def _apply_partition(counted: list[_Cand], partition: tuple[int, Num, str]) -> list[_Cand]:
+    """ "Saïed pardons 1,011 prisoners: 387 of them were freed, the others get shorter terms":
+    the pardon frees the part. The whole is the largest figure above it, told in the part's
+    sentence (before it), the sentence before or the headline; each copy of it takes the part."""
+    idx, n, word = partition
+    m = n.value or 0
+    wholes = [
+        c.count or 0
+        for c in counted
+        if (c.count or 0) > m
+        and not c.formula
+        and (
+            c.sent in (0, idx - 1)
+            or (c.sent == idx and c.num_span is not None and c.num_span[1] <= n.start)
+        )
+    ]
+    if not wholes:
+        return counted
+    whole = max(wholes)
+    for c in counted:
+        if c.count == whole:
+            c.count, c.count_text, c.qualifier = m, n.text, None
+            c.how = f"'{n.text}' -> {m}: of the {whole} it covers, the number freed ('{word}')"
+    return counted
+
+
 def _join_coordinated(counted: list[_Cand]) -> list[_Cand]:
     """Figures two triggers took from one clause, joined by 'and' ('brings home 84 soldiers
     and 20 civilians in a swap'), are one release: add them up."""
@@ -1839,6 +1956,8 @@ def _group_names(rx: Any) -> tuple[tuple[str, int], ...]:
 
 
 _MONTH_ALONE: Any = None
+# a comma, semicolon or colon between a number and an "of them" cue: the cue starts a new list
+_LIST_BREAK = re.compile(r"[,;:]")
 _PERCENT_NEXT = re.compile(
     r"\s+(?:by\s+|на\s+|um\s+|de\s+|del\s+|o\s+)?[\d.,]+\s?(?:%|percent|per cent|процент|"
     r"відсот|адсот|prozent|pour cent|por ciento|per cento|procent)",

@@ -73,7 +73,7 @@ class NumberLexicon:
 
     multipliers: dict[str, int]
     mult_re: object
-    forms: dict[str, int]  # ru/be/uk/pl word form -> value ("x1000" -> -1000)
+    forms: dict[str, int]  # ru/be/uk/pl word form -> value ("x1000" -> -1000, "x1.5" -> -15)
     forms_re: object | None
     roots: tuple[tuple[str, object], ...]  # (lang, regex) for text2num languages
     time_re: object
@@ -140,7 +140,7 @@ def lexicon(langs: tuple[str, ...]) -> NumberLexicon:
     forms: dict[str, int] = {}
     for lang in langs:
         for value, words in nums["forms"].get(lang, {}).items():
-            v = -1000 if value == "x1000" else int(value)
+            v = -1000 if value == "x1000" else -15 if value == "x1.5" else int(value)
             for w in words:
                 forms[w.lower()] = v
     forms_re = None
@@ -312,18 +312,25 @@ def _check_set(patterns: tuple[str, ...]) -> object:
 
 def _word_value(words: str, lex: NumberLexicon) -> int | None:
     total = cur = 0
+    half = False  # "полутора тысяч": one and a half, of the thousand that follows
     for w in words.lower().replace("’", "'").replace("ʼ", "'").split():
         v = lex.forms.get(w)
         if v is None:
             v = lex.forms.get(w.replace("'", "’"))
         if v is None:
             return None
-        if v == -1000:
-            total += max(cur, 1) * 1000
-            cur = 0
+        if v == -15:
+            if cur or half:
+                return None
+            half = True
+        elif v == -1000:
+            total += 1500 if half else max(cur, 1) * 1000
+            cur, half = 0, False
+        elif half:
+            return None
         else:
             cur += v
-    return total + cur
+    return None if half else total + cur
 
 
 def _classify(

@@ -112,6 +112,7 @@ class LangPack:
     kidnap: Rx  # kidnapping / ransom / police rescue: a kidnap victim freed is no release
     past_rel: Rx  # "last year", "в прошлом году" next to a trigger: told as background
     sub_after: Rx  # "178 of them", "33 delle quali": a part of a figure named before
+    part_pre: Rx  # "Of the 212, ...": a part of a figure named before, opening the sentence
     others_pre: Rx  # "y a otros 18": the named person(s) before make it N + 1
     former: Rx  # "former political prisoner": a count-less release there is background
     portrait: Rx  # "interview with", "recalls": a headline about a person's past, not news
@@ -143,6 +144,7 @@ class LangPack:
     s_sa_imposed: Rx
     s_list_lifted: Rx
     s_list_imposed: Rx
+    s_authorities: Rx  # OFAC, OFSI: a sanctions office, whose designations are sanctions
     s_blockers: Rx
     s_background: Rx
     s_attrib_pre: Rx  # "for sanctioned Russian billionaire": an adjective, not a decision
@@ -351,6 +353,7 @@ def pack(lang: str) -> LangPack:
         kidnap=lexicon_re(c("kidnap")),
         past_rel=lexicon_re(c("past_rel")),
         sub_after=lexicon_re(c("sub_after")),
+        part_pre=lexicon_re(c("part_pre")),
         others_pre=_tail_re(c("others_pre")),
         former=lexicon_re(c("former")),
         portrait=lexicon_re(c("portrait")),
@@ -380,6 +383,7 @@ def pack(lang: str) -> LangPack:
         s_sa_imposed=lexicon_re(s_si),
         s_list_lifted=lexicon_re(_collect(sanc, langs, "list_lifted")),
         s_list_imposed=lexicon_re(_collect(sanc, langs, "list_imposed")),
+        s_authorities=lexicon_re(_collect(sanc, langs, "authorities")),
         s_blockers=lexicon_re(_collect(sanc, langs, "blockers")),
         s_background=lexicon_re(_collect(sanc, langs, "background")),
         s_attrib_pre=_tail_re(_collect(sanc, langs, "attrib_pre")),
@@ -518,6 +522,7 @@ class Places:
     grantors: tuple[tuple[str, Rx], ...]
     grantors_set: Any
     sources_set: Any
+    source_countries: dict[str, str]  # a rights group -> the country whose prisoners it counts
     months: dict[str, int]
     date_dmy: Rx
     date_mdy: Rx
@@ -550,6 +555,7 @@ def places() -> Places:
         countries_set=_build_set([rx for _c, rx in countries])[0],
         actors_set=_build_set([rx for _c, rx in actors])[0],
         sources_set=_build_set([rx for _c, rx in sources])[0],
+        source_countries=dict(raw["prisoner_count"].get("source_countries", {})),
         grantors=grantors,
         grantors_set=_build_set([rx for _c, rx in grantors])[0],
         months=months,

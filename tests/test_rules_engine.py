@@ -300,6 +300,11 @@ def test_a_number_word_glued_to_an_apostrophe_is_part_of_a_word() -> None:
     assert find_numbers("дапамога сем'ям палітвязняў", ("be",)) == []
     assert [n.value for n in find_numbers("вызвалілі сем чалавек", ("be",))] == [7]
     assert [n.value for n in find_numbers("звільнили п'ять осіб", ("uk",))] == [5]
+    # one and a half, only of a thousand
+    assert [n.value for n in find_numbers("около полутора тысяч человек", ("ru",))] == [1500]
+    assert [n.value for n in find_numbers("паўтары тысячы вязняў", ("be",))] == [1500]
+    assert [n.value for n in find_numbers("półtora tysiąca osób", ("pl",))] == [1500]
+    assert find_numbers("полтора человека", ("ru",)) == []
 
 
 @pytest.mark.parametrize(("text", "lang", "reason"), NOT_COUNTS)
@@ -2545,6 +2550,120 @@ GENERAL_NEGATIVES_19 = [
 ]
 
 
+GENERAL_POSITIVES_20 = [
+    # the part of a pardon's people that it frees, the rest getting shorter terms
+    (
+        "de",
+        "Staatschef begnadigt 640 Verurteilte zum Nationalfeiertag",
+        "Davon kommen 212 sofort frei, den übrigen wird die Haftzeit verkürzt.",
+        [("pardon", 212)],
+    ),
+    (
+        "en",
+        "Emir pardons 350 inmates for Eid",
+        "Of the 350, 120 walked out of prison on Sunday; the others had their terms reduced.",
+        [("pardon", 120)],
+    ),
+    (
+        "uk",
+        "Президент помилував 90 засуджених",
+        "Указ стосується 90 осіб, з них 35 вийшли на волю, решті скоротили строки.",
+        [("pardon", 35)],
+    ),
+    # one and a half thousand, in words
+    (
+        "pl",
+        "Amnestia w Kirgistanie",
+        "Na mocy ustawy amnestyjnej z kolonii wyszło półtora tysiąca skazanych.",
+        [("pardon", 1500)],
+    ),
+    (
+        "uk",
+        "Амністія до Дня Незалежності",
+        "За законом про амністію на волю вийшли понад півтори тисячі в'язнів.",
+        [("pardon", 1500)],
+    ),
+    # a sanctions office's designations need no "sanctions" word
+    (
+        "en",
+        "Treasury hits arms brokers",
+        "OFAC on Tuesday designated seven firms in Turkey and Malaysia that it says shipped "
+        "drone parts to Tehran.",
+        [("sanctions", "imposed")],
+    ),
+    (
+        "es",
+        "Washington golpea a una red de contrabando",
+        "La OFAC designó a nueve empresas de Panamá vinculadas al contrabando de petróleo.",
+        [("sanctions", "imposed")],
+    ),
+    # a rights group that counts one country's prisoners names that country
+    (
+        "ru",
+        "Ещё 14 человек вышли на свободу",
+        "В пятницу на свободу вышли 14 политзаключённых. По подсчётам «Вясны», за решёткой "
+        "по-прежнему остаются 1 140 человек.",
+        [("pardon", 14), ("prisoner_count", 1140)],
+    ),
+    # more ways to say "released"
+    (
+        "es",
+        "Reforma penal en Honduras",
+        "Unos 600 reclusos salieron en libertad condicional en la primera semana de la amnistía.",
+        [("pardon", 600)],
+    ),
+    (
+        "en",
+        "Sri Lanka marks Vesak",
+        "About 450 prisoners were let out early under a presidential pardon.",
+        [("pardon", 450)],
+    ),
+    # a semicolon ends the figure's list: "davon" after it names a new part
+    (
+        "de",
+        "Amnestie in Usbekistan",
+        "Per Amnestie wurden 318 Häftlinge begnadigt; davon kamen 96 aus Frauenkolonien.",
+        [("pardon", 318)],
+    ),
+]
+
+GENERAL_NEGATIVES_20 = [
+    # a video game's title
+    (
+        "en",
+        "Indie hit",
+        "Bluefox Games said the prison title Amnesty, in which you lead 30 convicts, comes out "
+        "in May.",
+    ),
+    # a court upholding sanctions, not a decision to change them
+    (
+        "pl",
+        "Sąd utrzymał sankcje wobec biznesmena",
+        "Sąd oddalił skargę przedsiębiorcy na decyzję, którą nałożono na niego sankcje.",
+    ),
+    (
+        "ru",
+        "Суд оставил в силе санкции",
+        "Арбитражный суд отказал компании в иске об отмене решения, которым были введены "
+        "санкции против неё.",
+    ),
+    (
+        "fr",
+        "Sanctions : un oligarque débouté",
+        "Le tribunal a rejeté le recours de l'homme d'affaires contre les sanctions imposées "
+        "par le Conseil.",
+    ),
+    # releases of recent months, told as background in a count story
+    (
+        "uk",
+        "Правозахисники: кількість політв'язнів зменшилася",
+        "Правозахисники пов'язують це зі звільненнями останніх місяців.",
+    ),
+    # a headline's topic, then a bill
+    ("es", "Amnistía, el proyecto de ley llega al pleno", ""),
+]
+
+
 @pytest.mark.parametrize(
     ("lang", "title", "summary", "expected"),
     GENERAL_POSITIVES_8
@@ -2558,7 +2677,8 @@ GENERAL_NEGATIVES_19 = [
     + GENERAL_POSITIVES_16
     + GENERAL_POSITIVES_17
     + GENERAL_POSITIVES_18
-    + GENERAL_POSITIVES_19,
+    + GENERAL_POSITIVES_19
+    + GENERAL_POSITIVES_20,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -2580,7 +2700,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_16
     + GENERAL_NEGATIVES_17
     + GENERAL_NEGATIVES_18
-    + GENERAL_NEGATIVES_19,
+    + GENERAL_NEGATIVES_19
+    + GENERAL_NEGATIVES_20,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
