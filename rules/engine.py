@@ -241,12 +241,27 @@ class _SentCtx:
             nums = find_numbers(self.text, self.pk.langs, absent=absent)
             vt = self.pk.vague_tail
             if vt is not None:
-                # "некалькі тысяч", "several thousand": a vague amount, not 1,000
+                # "некалькі тысяч", "several thousand": a vague amount, not 1,000; so is a lone
+                # "тысячи" ("на свободу выходят тысячи"), but not "более тысячи" (over 1,000)
                 nums = [
                     replace(n, value=None, bad="vague")
                     if n.words
                     and n.bad is None
-                    and self.has(vt, self.text[max(0, n.start - 25) : n.start])
+                    and (
+                        self.has(vt, self.text[max(0, n.start - 25) : n.start])
+                        or (
+                            " " not in n.text
+                            and self.has(vt, n.text)
+                            and (
+                                self.pk.qualifier_tail is None
+                                or self.search(
+                                    self.pk.qualifier_tail,
+                                    self.text[max(0, n.start - 30) : n.start],
+                                )
+                                is None
+                            )
+                        )
+                    )
                     else n
                     for n in nums
                 ]
@@ -718,6 +733,25 @@ class Engine:
             )
         ):
             return True  # "liberata a gennaio" told in May: background
+        if lo > 0:
+            # "Le 17 décembre 2014, Washington et La Havane annonçaient ..., et Cuba libérait
+            # 53 prisonniers": a short opening date clause dates the whole sentence
+            first = text[: s.clause_bounds[1]]
+            if (
+                _words(first) <= 5
+                # (not "..., y este lunes liberó a otros 135": a clause with a day of its own)
+                and not ctx.any_in(pk.now_words, lo, hi)
+                and any(
+                    int(first[g[1][0] : g[1][1]]) < pub_year - 1
+                    or (
+                        int(first[g[1][0] : g[1][1]]) == pub_year - 1
+                        and isinstance(published, datetime)
+                        and published.month >= 3
+                    )
+                    for g in find_groups(_YEAR, first)
+                )
+            ):
+                return True
         if "19" not in clause and "20" not in clause and wide == lo:
             return False  # no year (both patterns below need a 19xx / 20xx year)
         if ctx.months and isinstance(published, datetime):
@@ -1064,6 +1098,12 @@ class Engine:
                 and not self._attached(ctx, n)
             )
         ]
+        if good and pk.pc_figure is not None:
+            # "frees 9,652 in amnesty as rights group counts 20,000 detainees": a figure a
+            # group counts is no number released
+            figures = ctx.find_in(pk.pc_figure)
+            if figures:
+                good = [i for i in good if not self._after_figure(ctx, nums[i], figures)]
         # reference triggers: "among those released", "среди помилованных" -> not a new event
         refs = (
             {

@@ -2627,6 +2627,73 @@ GENERAL_POSITIVES_20 = [
     ),
 ]
 
+GENERAL_POSITIVES_21 = [
+    # a plural "thousands" standing alone is vague; "более тысячи" is over 1,000
+    (
+        "uk",
+        "Амністія: на волю виходять тисячі",
+        "За перший тиждень дії закону з колоній звільнено 1 874 засуджених.",
+        [("pardon", 1874)],
+    ),
+    (
+        "ru",
+        "Амнистия в Узбекистане",
+        "По амнистии освобождены более тысячи осуждённых.",
+        [("pardon", 1000)],
+    ),
+    # a figure a rights group counts is no number released
+    (
+        "en",
+        "Junta releases 3,110 in holiday amnesty as monitors tally 22,000 detainees",
+        "",
+        [("pardon", 3110)],
+    ),
+    # "зь іх" (taraškievica) names a part of the count
+    (
+        "be",
+        "«Вясна»: палітвязьняў — 1 096",
+        "Паводле «Вясны», у вязьніцах застаюцца 1 096 палітвязьняў, зь іх 164 жанчыны.",
+        [("prisoner_count", 1096)],
+    ),
+    # a state names whom it sanctions; "announced sanctions against"
+    ("en", "Norway sanctions Sudanese generals over El Fasher", "", [("sanctions", "imposed")]),
+    (
+        "en",
+        "Ottawa targets Haitian gang leaders",
+        "Global Affairs Canada announced sanctions against four gang leaders and two politicians.",
+        [("sanctions", "imposed")],
+    ),
+    # assets unfrozen; a long list between "removed" and "from its sanctions list"
+    (
+        "en",
+        "Switzerland unfreezes assets of Syrian state airline",
+        "The decision follows the EU's easing of sanctions.",
+        [("sanctions", "lifted")],
+    ),
+    (
+        "en",
+        "London eases Syria measures",
+        "The UK has removed 12 Syrian entities, among them the Commercial Bank of Syria, "
+        "two oil firms and the national airline, from its sanctions list.",
+        [("sanctions", "lifted")],
+    ),
+    # "in place of those freed" refers to a release, it reports none
+    (
+        "ru",
+        "Лукашенко помиловал 18 человек",
+        "Правозащитники насчитывают 1 190 политзаключённых: на место освобождённых в список "
+        "попадают новые.",
+        [("pardon", 18), ("prisoner_count", 1190)],
+    ),
+    # a short opening date dates the sentence, unless the later clause has a day of its own
+    (
+        "es",
+        "Nicaragua",
+        "En 2023, el Gobierno desterró a 222 opositores, y este jueves excarceló a otros 18.",
+        [("pardon", 18)],
+    ),
+]
+
 GENERAL_NEGATIVES_20 = [
     # a video game's title
     (
@@ -2661,6 +2728,20 @@ GENERAL_NEGATIVES_20 = [
     ),
     # a headline's topic, then a bill
     ("es", "Amnistía, el proyecto de ley llega al pleno", ""),
+    # a short opening date: the whole sentence is background
+    (
+        "en",
+        "A decade after the thaw",
+        "In December 2014, the two governments restored ties, and Havana later freed 53 "
+        "dissidents.",
+    ),
+    # governments invited to grant an amnesty
+    (
+        "fr",
+        "Jubilé",
+        "Dans son message, le pape a invité les gouvernements à des gestes d'amnistie envers "
+        "les détenus.",
+    ),
 ]
 
 
@@ -2678,7 +2759,8 @@ GENERAL_NEGATIVES_20 = [
     + GENERAL_POSITIVES_17
     + GENERAL_POSITIVES_18
     + GENERAL_POSITIVES_19
-    + GENERAL_POSITIVES_20,
+    + GENERAL_POSITIVES_20
+    + GENERAL_POSITIVES_21,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
