@@ -2685,6 +2685,31 @@ GENERAL_POSITIVES_21 = [
         "попадают новые.",
         [("pardon", 18), ("prisoner_count", 1190)],
     ),
+    # "announced sanctions against", unfrozen assets and lists, in other languages
+    (
+        "uk",
+        "Японія вдарила по російських банкірах",
+        "Токіо оголосив санкції проти шести банкірів.",
+        [("sanctions", "imposed")],
+    ),
+    (
+        "it",
+        "L'Australia colpisce i generali birmani",
+        "Canberra ha annunciato nuove sanzioni contro tre generali.",
+        [("sanctions", "imposed")],
+    ),
+    (
+        "pl",
+        "Norwegia odmraża aktywa",
+        "Oslo odmroziło aktywa syryjskiego przewoźnika, objętego sankcjami od 2012 roku.",
+        [("sanctions", "lifted")],
+    ),
+    (
+        "de",
+        "Kanada listet Reeder",
+        "Ottawa hat neun Reedereien auf ihre Sanktionsliste gesetzt.",
+        [("sanctions", "imposed")],
+    ),
     # a short opening date dates the sentence, unless the later clause has a day of its own
     (
         "es",
