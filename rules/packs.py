@@ -408,7 +408,8 @@ def pack(lang: str) -> LangPack:
             + pcs
             + _source_words(pc)
             + _collect(sanc, langs, "list_lifted")
-            + _collect(sanc, langs, "list_imposed")
+            + _collect(sanc, langs, "list_imposed"),
+            big=True,  # (met by every item: a DFA that fits its cache)
         ),
     )
     tails = {

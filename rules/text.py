@@ -55,18 +55,23 @@ _ABBREV = frozenset(
 )
 
 
-def compile_re(pattern: str, *, longest: bool = False, lazy: bool = False) -> re2._Regexp:
+def compile_re(
+    pattern: str, *, longest: bool = False, lazy: bool = False, big: bool = False
+) -> re2._Regexp:
     """Compile an internal pattern in RE2 (errors raise re2.error). `lazy`: compile on first
-    use instead (start-up: many pack lexicons are never needed by a process)."""
+    use instead (start-up: many pack lexicons are never needed by a process). `big`: give
+    it the large DFA budget whatever its length (a prefilter that every item meets)."""
     if lazy:
-        return LazyRe(pattern, longest)  # type: ignore[return-value]
+        return LazyRe(pattern, longest, big)  # type: ignore[return-value]
     opts = re2.Options()
     opts.log_errors = False
     opts.longest_match = longest
-    if len(pattern) > _BIG_PATTERN:
+    if big or len(pattern) > _BIG_PATTERN:
         # RE2's default 8 MB budget (program + DFA cache) is too small for the union of nine
         # languages' lexicons: the DFA cache fills, is flushed, and every search crawls
-        # (measured: the all-language prefilter took ~500 us per item instead of ~6 us)
+        # (measured: the all-language prefilter took ~500 us per item instead of ~6 us; and
+        # length is only a proxy: an 8,400-char English prefilter with a few "(?:\pL+ ){0,2}"
+        # fragments took ~220 us instead of ~4 us until it got this budget)
         opts.max_mem = 64 << 20
     return re2.compile(pattern, opts)
 
@@ -81,14 +86,15 @@ class LazyRe:
     program (`_regexp`, as find_words / has use it) or to any other regex attribute compiles
     it, once: later `_regexp` reads are plain slot reads."""
 
-    __slots__ = ("_compiled", "_longest", "_regexp", "pattern")
+    __slots__ = ("_big", "_compiled", "_longest", "_regexp", "pattern")
 
-    def __init__(self, pattern: str, longest: bool) -> None:
+    def __init__(self, pattern: str, longest: bool, big: bool = False) -> None:
         self.pattern = pattern
         self._longest = longest
+        self._big = big
 
     def _compile(self) -> re2._Regexp:
-        rx = compile_re(self.pattern, longest=self._longest)
+        rx = compile_re(self.pattern, longest=self._longest, big=self._big)
         self._regexp = rx._regexp
         self._compiled = rx
         return rx
@@ -396,14 +402,17 @@ def has(rx: re2._Regexp, text: str, b: bytes | None = None) -> bool:
 LETTER = r"[a-zA-Z\x{00AA}\x{00B5}\x{00BA}\x{00C0}-\x{00D6}\x{00D8}-\x{00F6}\x{00F8}-\x{024F}\x{0370}-\x{03FF}\x{0400}-\x{052F}\x{1E00}-\x{1EFF}]"
 
 
-def lexicon_re(fragments: Iterable[str]) -> re2._Regexp | None:
-    """One case-insensitive RE2 for a list of fragments, anchored at word starts."""
+def lexicon_re(fragments: Iterable[str], *, big: bool = False) -> re2._Regexp | None:
+    """One case-insensitive RE2 for a list of fragments, anchored at word starts. `big`: see
+    compile_re."""
     frags = sorted({f.replace("\\pL", LETTER) for f in fragments if f}, key=len, reverse=True)
     if not frags:
         return None
     # No capture group: RE2 can then answer with its fast DFA instead of the NFA. Compiled on
     # first use (RE2 Sets are built from the pattern text).
-    return compile_re(r"(?i)(?:^|[^\pL\pN])(?:" + "|".join(frags) + ")", longest=True, lazy=True)
+    return compile_re(
+        r"(?i)(?:^|[^\pL\pN])(?:" + "|".join(frags) + ")", longest=True, lazy=True, big=big
+    )
 
 
 def any_overlap(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
