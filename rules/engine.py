@@ -733,6 +733,9 @@ class Engine:
             )
         ):
             return True  # "liberata a gennaio" told in May: background
+        # (last year's date marks background only after February: not last December's
+        # release reported late)
+        late = isinstance(published, datetime) and published.month >= 3
         if lo > 0:
             # "Le 17 décembre 2014, Washington et La Havane annonçaient ..., et Cuba libérait
             # 53 prisonniers": a short opening date clause dates the whole sentence
@@ -742,13 +745,8 @@ class Engine:
                 # (not "..., y este lunes liberó a otros 135": a clause with a day of its own)
                 and not ctx.any_in(pk.now_words, lo, hi)
                 and any(
-                    int(first[g[1][0] : g[1][1]]) < pub_year - 1
-                    or (
-                        int(first[g[1][0] : g[1][1]]) == pub_year - 1
-                        and isinstance(published, datetime)
-                        and published.month >= 3
-                    )
-                    for g in find_groups(_YEAR, first)
+                    y < pub_year - 1 or (y == pub_year - 1 and late)
+                    for y in (int(first[a:b]) for _g, (a, b) in find_groups(_YEAR, first))
                 )
             ):
                 return True
@@ -762,7 +760,6 @@ class Engine:
                 and (published.year * 12 + published.month) - (when[0] * 12 + when[1]) >= 3
             ):
                 return True
-        late = isinstance(published, datetime) and published.month >= 3
         for spans in find_groups(_YEAR, clause):
             a, b = spans[1]
             y = int(clause[a:b])
