@@ -637,6 +637,19 @@ class Engine:
                 return "conditional"
             if pk.hyp_pre is not None and len(prev.split()) <= 2 and any_word(pk.hyp_pre, prev):
                 return "hypothetical"  # "Планується, що додому повернуться 1200": a plan
+            if (
+                appeal
+                and pk.appeal_pre is not None
+                and prev.rstrip().endswith(":")
+                and _words(prev) <= 4
+                and _unmasked(
+                    ctx.find_in(pk.appeal_pre, bounds[ci - 1], lo),
+                    ctx.find_in(pk.cue_masks, bounds[ci - 1], lo),
+                )
+            ):
+                # "Appello a Mattarella: «Grazia per il detenuto»": a short heading that names
+                # an appeal governs what its colon introduces
+                return "appeal"
         if pk.inf_tail is not None and ctx.has(pk.inf_tail, pre):
             # "die Sanktionen zu verschärfen", headline "Cuba to release 553" (but "agreed to pardon")
             if pk.inf_ok_tail is None or not ctx.has(pk.inf_ok_tail, pre):
@@ -946,8 +959,13 @@ class Engine:
             for tsp, kind in trigs:
                 if kind == "count_only":
                     continue
-                # the release word after the number, or around it ("kommen 212 sofort frei")
-                around = tsp[0] < n.start and n.end < tsp[1]
+                # the release word after the number, or around it ("kommen 212 sofort frei"; not
+                # around an aside: "kommen die Begnadigten, darunter drei Frauen, frei")
+                around = (
+                    tsp[0] < n.start
+                    and n.end < tsp[1]
+                    and not ("," in text[tsp[0] : n.start] and "," in text[n.end : tsp[1]])
+                )
                 if not around and (
                     tsp[0] < n.end
                     or s.clause_of(tsp[0]) != s.clause_of(n.start)
@@ -1402,7 +1420,12 @@ class Engine:
                 ):
                     continue  # "z listy osób objętych sankcjami": who is under sanctions
                 g = s.gap(nsp, dsp)
-                if g <= 6 and (best is None or g < best[0]):
+                if g > 6 and not (g <= 14 and dsp[0] >= nsp[1] and _clause_final(s, dsp)):
+                    # (a participle ending its clause governs a longer object: "hat die
+                    # Einreiseverbote gegen mehr als 2.500 Personen bis März verlängert")
+                    continue
+                # (a tie goes to the word before the noun: "extends sanctions and removes ...")
+                if best is None or g < best[0] or (g == best[0] and dsp[0] < best[1][0]):
                     best = (g, dsp, d)
             if best is None:
                 continue
@@ -1451,18 +1474,36 @@ class Engine:
                 continue  # "die Sanktionen ... zu verschärfen": a demanded change
             if self._infinitive(ctx, dsp):
                 continue  # "предупреждение ужесточить санкции": a warning, not a decision
-            first, second = sorted([nsp, dsp])
-            words = (text[first[0] : first[1]], text[second[0] : second[1]])
-            out.append(
-                _Cand(
-                    "sanctions",
-                    idx,
-                    text,
-                    words,
-                    direction=d,
-                    how=f"'{words[0]}' + '{words[1]}' -> {d}",
+            pairs = [(dsp, d)]
+            if pk.coord is not None and not late:
+                # "EU extends Russia sanctions and removes three names": a second decision of
+                # the other direction, joined to the first by "and", is about the same list
+                lo_c, hi_c = s.clause_span(dsp[0])
+                main = (min(nsp[0], dsp[0]), max(nsp[1], dsp[1]))
+                for o, od in dirs:
+                    if od == d or not lo_c <= o[0] < hi_c or main[0] <= o[0] < main[1]:
+                        continue
+                    a, b = (main, o) if main[1] <= o[0] else (o, main)
+                    if (
+                        0 < s.gap(a, b) <= 3
+                        and ctx.any_in(pk.coord, a[1], b[0])
+                        and not self._sanction_blocked(ctx, o, pub_year)
+                    ):
+                        pairs.append((o, od))
+                        break
+            for psp, pd in pairs:
+                first, second = sorted([nsp, psp])
+                words = (text[first[0] : first[1]], text[second[0] : second[1]])
+                out.append(
+                    _Cand(
+                        "sanctions",
+                        idx,
+                        text,
+                        words,
+                        direction=pd,
+                        how=f"'{words[0]}' + '{words[1]}' -> {pd}",
+                    )
                 )
-            )
         lists = [(sp, "lifted", True) for sp in ctx.find_in(pk.s_list_lifted)]
         lists += [(sp, "imposed", True) for sp in ctx.find_in(pk.s_list_imposed)]
         singles = [(sp, "lifted", False) for sp in sa_l] + [(sp, "imposed", False) for sp in sa_i]
@@ -1893,6 +1934,12 @@ class Engine:
                 how=c.how,
             ),
         )
+
+
+def _clause_final(s: Any, span: Span) -> bool:
+    """Nothing but punctuation follows `span` in its clause (a verb-final participle)."""
+    hi = s.clause_span(span[0])[1]
+    return not any(ch.isalnum() for ch in s.text[span[1] : hi])
 
 
 def _words(text: str) -> int:

@@ -113,6 +113,7 @@ class LangPack:
     past_rel: Rx  # "last year", "в прошлом году" next to a trigger: told as background
     sub_after: Rx  # "178 of them", "33 delle quali": a part of a figure named before
     now_words: Rx  # weekdays, today, yesterday: a clause that tells news of its own
+    coord: Rx  # "and", "und", "и": joins a second decision ("extends sanctions and removes ...")
     part_pre: Rx  # "Of the 212, ...": a part of a figure named before, opening the sentence
     others_pre: Rx  # "y a otros 18": the named person(s) before make it N + 1
     former: Rx  # "former political prisoner": a count-less release there is background
@@ -356,6 +357,7 @@ def pack(lang: str) -> LangPack:
         sub_after=lexicon_re(c("sub_after")),
         part_pre=lexicon_re(c("part_pre")),
         now_words=lexicon_re(c("now_words")),
+        coord=lexicon_re(c("coord")),
         others_pre=_tail_re(c("others_pre")),
         former=lexicon_re(c("former")),
         portrait=lexicon_re(c("portrait")),
