@@ -937,11 +937,20 @@ class Engine:
                 continue
             sp = (n.start, n.end)
             # "из них 187", "di cui 187", "Of the 212, 187 ..." (this cue opens the sentence)
-            before = any(
-                c[1] <= n.start and s.gap(c, sp) <= 1 and s.clause_of(c[0]) == s.clause_of(n.start)
-                for c in after
-            ) or any(
-                c[1] <= n.start and s.gap(c, sp) <= 1 and not text[: c[0]].strip() for c in pre
+            before = (
+                any(
+                    c[1] <= n.start
+                    and s.gap(c, sp) <= 1
+                    # ("of them, 212 will be freed": a comma right after the cue)
+                    and (
+                        s.clause_of(c[0]) == s.clause_of(n.start)
+                        or text[c[1] : n.start].strip() == ","
+                    )
+                    for c in after
+                )
+                or any(
+                    c[1] <= n.start and s.gap(c, sp) <= 1 and not text[: c[0]].strip() for c in pre
+                )
             )
             if not before:
                 # "387 d'entre eux" (the cue right after; but "about 50 of those freed were on
@@ -1124,7 +1133,11 @@ class Engine:
             {
                 i
                 for i, (sp, _k) in enumerate(trigs)
-                if any(c[1] <= sp[0] and s.gap(c, sp) <= 3 for c in subs)
+                # (or inside the cue: "Unter den Begnadigten", "Of those freed")
+                if any(
+                    (c[1] <= sp[0] and s.gap(c, sp) <= 3) or (c[0] <= sp[0] and sp[1] <= c[1])
+                    for c in subs
+                )
             }
             if subs
             else set()
@@ -1714,9 +1727,9 @@ class Engine:
         if item["summary_hist"] and not item["summary_live"]:
             # the body says the release is background; a count-less headline echo goes too
             pardons = [c for c in pardons if not (c.sent == 0 and c.count is None)]
+        if pardons and item["partition"] is not None:
+            pardons = _apply_partition(pardons, item["partition"])
         counted = [c for c in pardons if c.count is not None]
-        if counted and item["partition"] is not None:
-            counted = _apply_partition(counted, item["partition"])
         if counted and item["completion"] and item["swap"]:
             # "completed the 1,000-for-1,000 exchange ... another 303 came home on Sunday":
             # the last stage is part of the completed total
@@ -1997,6 +2010,12 @@ def _apply_partition(counted: list[_Cand], partition: tuple[int, Num, str]) -> l
         )
     ]
     if not wholes:
+        # "Amnestie in Belarus ... Das Dekret betrifft 640 Verurteilte; davon kommen 212 frei":
+        # no release took the whole, so the part freed is the release's own count
+        for c in counted:
+            if c.count is None and not c.formula and c.sent in (0, idx - 1, idx):
+                c.count, c.count_text = m, n.text
+                c.how = f"'{n.text}' -> {m}: the part of those it covers that is freed ('{word}')"
         return counted
     whole = max(wholes)
     for c in counted:

@@ -2840,6 +2840,38 @@ GENERAL_POSITIVES_22 = [
     ),
     # an appeal court is no appeal
     ("en", "Appeal court frees 14 activists jailed over protests", "", [("pardon", 14)]),
+    # "of those freed, N were women": a part of the release, no second one
+    (
+        "en",
+        "Kazakhstan frees 930 prisoners in Constitution Day amnesty",
+        "Of those released, 115 were women.",
+        [("pardon", 930)],
+    ),
+    (
+        "uk",
+        "Росія передала Україні 150 полонених",
+        "Серед звільнених 22 — цивільні.",
+        [("pardon", 150)],
+    ),
+    (
+        "es",
+        "Venezuela excarcela a 88 detenidos",
+        "Entre los excarcelados, 12 son adolescentes.",
+        [("pardon", 88)],
+    ),
+    # the part freed is the count when no release took the whole
+    (
+        "de",
+        "Amnestie in Usbekistan",
+        "Der Erlass betrifft 2.100 Verurteilte; davon kommen 730 frei.",
+        [("pardon", 730)],
+    ),
+    (
+        "en",
+        "Clemency decree in Laos",
+        "It covers 450 convicts; of them, 120 will be freed this week.",
+        [("pardon", 120)],
+    ),
 ]
 
 GENERAL_NEGATIVES_21 = [
