@@ -2859,6 +2859,20 @@ GENERAL_POSITIVES_22 = [
         "Entre los excarcelados, 12 son adolescentes.",
         [("pardon", 88)],
     ),
+    # "those freed include N": a part of the release; "the amnesty includes N" is its count
+    (
+        "en",
+        "Cambodia pardons 2,140 inmates for Khmer New Year",
+        "Those released include 31 foreigners who will be deported.",
+        [("pardon", 2140)],
+    ),
+    ("en", "Uzbek amnesty includes 860 prisoners", "", [("pardon", 860)]),
+    (
+        "es",
+        "Nicaragua excarcela a 135 presos",
+        "Los excarcelados incluyen 18 estudiantes.",
+        [("pardon", 135)],
+    ),
     # the part freed is the count when no release took the whole
     (
         "de",
