@@ -1443,7 +1443,7 @@ class Engine:
             if best is None:
                 continue
             _g, dsp, d = best
-            if _g == 0 and dsp[0] >= nsp[1]:
+            if _g <= 1 and dsp[0] >= nsp[1]:
                 # "la levée des sanctions imposées par Trump": a participle right after the
                 # noun describes it; a direction word before the noun is the decision
                 ci = s.clause_of(nsp[0])
@@ -1553,6 +1553,10 @@ class Engine:
             return True
         pk, s = ctx.pk, ctx.s
         lo, _hi = s.clause_span(span[0])
+        if modifier is not None and lo <= modifier[1] <= span[0]:
+            # ("sanctions suspended since 2015 are back in force": the participle phrase's
+            # "since" is its own background, not the decision's)
+            lo = modifier[1]
         if pk.s_background is not None and ctx.any_in(pk.s_background, lo, span[0]):
             return True
         return self._historical(ctx, span, pub_year, modifier=modifier)

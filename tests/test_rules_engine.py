@@ -2873,6 +2873,19 @@ GENERAL_POSITIVES_22 = [
         "Los excarcelados incluyen 18 estudiantes.",
         [("pardon", 135)],
     ),
+    # a participle after "noun + adjective" describes the noun; its "since" is its own
+    (
+        "fr",
+        "Corée du Nord",
+        "Les sanctions onusiennes suspendues depuis 2018 sont de nouveau en vigueur depuis lundi.",
+        [("sanctions", "imposed")],
+    ),
+    (
+        "fr",
+        "Syrie",
+        "Le Conseil a réintroduit mardi les sanctions sectorielles levées en janvier.",
+        [("sanctions", "imposed")],
+    ),
     # the part freed is the count when no release took the whole
     (
         "de",
