@@ -2886,6 +2886,19 @@ GENERAL_POSITIVES_22 = [
         "Le Conseil a réintroduit mardi les sanctions sectorielles levées en janvier.",
         [("sanctions", "imposed")],
     ),
+    # "N foreigners will be deported after their release": the release already counted
+    (
+        "uk",
+        "У В'єтнамі амністували 2 200 засуджених",
+        "40 іноземців після звільнення будуть депортовані.",
+        [("pardon", 2200)],
+    ),
+    (
+        "fr",
+        "Le Cambodge gracie 1 050 détenus",
+        "Dix-huit étrangers seront expulsés après leur libération.",
+        [("pardon", 1050)],
+    ),
     # the part freed is the count when no release took the whole
     (
         "de",
