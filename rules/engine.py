@@ -667,6 +667,12 @@ class Engine:
             cut = min(hi, s.token_ends[last]) if last > t_end else span[1]
             if cut > span[1] and ctx.any_in(pk.post_cues, span[1], cut):
                 return "post-negation"
+            if pk.cond_after is not None and hi < len(s.text):
+                # "Под амнистию, по замыслу авторов, попали бы ...": the conditional particle
+                # past the clause's end still governs the trigger's verb
+                far = s.token_ends[min(len(s.token_ends) - 1, t_end + 6)]
+                if far > hi and ctx.any_in(pk.cond_after, span[1], far):
+                    return "hypothetical"
         return None
 
     def _infinitive(self, ctx: _SentCtx, span: Span) -> bool:
@@ -1045,7 +1051,12 @@ class Engine:
         for f in figures:
             between = text[f[1] : n.start]
             if f[1] <= n.start and (not between.strip() or between.strip() == qtext.strip()):
-                return True
+                # "documented at least 6,200 killings": a figure of other things (a short word
+                # after it is a preposition: "en dénombre 58 dans ...")
+                nxt = text[n.end : n.end + 30].split(maxsplit=1)
+                return not (
+                    nxt and len(nxt[0]) > 4 and nxt[0].isalpha() and not self._attached(ctx, n)
+                )
         return False
 
     def _qualifier(self, ctx: _SentCtx, n: Num) -> tuple[str | None, str]:
@@ -1583,6 +1594,13 @@ class Engine:
         if pk.pc_phrases is None:
             return []
         phrases = ctx.find_in(pk.pc_phrases)
+        if phrases and pk.pc_sources is not None and not ctx.any_in(pk.pc_current):
+            # "Stowarzyszenie Pomocy Więźniom Politycznym": a group's name is no count's phrase,
+            # unless the sentence says the people are still held ("... (AAPP), plus de 21 000
+            # personnes ... sont toujours détenues")
+            names = ctx.find_in(pk.pc_sources)
+            if names:
+                phrases = [p for p in phrases if not any(a <= p[0] and p[1] <= b for a, b in names)]
         if (
             not phrases
             and pk.pc_held is not None

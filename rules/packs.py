@@ -114,6 +114,7 @@ class LangPack:
     sub_after: Rx  # "178 of them", "33 delle quali": a part of a figure named before
     now_words: Rx  # weekdays, today, yesterday: a clause that tells news of its own
     coord: Rx  # "and", "und", "и": joins a second decision ("extends sanctions and removes ...")
+    cond_after: Rx  # "бы" after the trigger, past a comma: "Под амнистию, по замыслу, попали бы"
     part_pre: Rx  # "Of the 212, ...": a part of a figure named before, opening the sentence
     others_pre: Rx  # "y a otros 18": the named person(s) before make it N + 1
     former: Rx  # "former political prisoner": a count-less release there is background
@@ -358,6 +359,7 @@ def pack(lang: str) -> LangPack:
         part_pre=lexicon_re(c("part_pre")),
         now_words=lexicon_re(c("now_words")),
         coord=lexicon_re(c("coord")),
+        cond_after=lexicon_re(c("cond_after")),
         others_pre=_tail_re(c("others_pre")),
         former=lexicon_re(c("former")),
         portrait=lexicon_re(c("portrait")),

@@ -2899,6 +2899,47 @@ GENERAL_POSITIVES_22 = [
         "Dix-huit étrangers seront expulsés après leur libération.",
         [("pardon", 1050)],
     ),
+    # a rights group's name is no count's phrase unless the people are still held
+    (
+        "pl",
+        "Birma: ponad 21 tys. więźniów politycznych",
+        "Od zamachu stanu zatrzymano ponad 27 tys. osób, podaje Stowarzyszenie Pomocy Więźniom "
+        "Politycznym.",
+        [("prisoner_count", 21000)],
+    ),
+    # a second group's figure of other things ("6,200 killings") is no count
+    (
+        "en",
+        "Rights group: 21,500 political prisoners held in Myanmar",
+        "The group has also documented at least 6,100 killings by the security forces.",
+        [("prisoner_count", 21500)],
+    ),
+    # an asset-freeze list is a sanctions list; announcing an asset freeze is a decision
+    (
+        "en",
+        "Canada",
+        "Ottawa has added nine officials and two firms in Belarus to its asset-freeze list.",
+        [("sanctions", "imposed")],
+    ),
+    (
+        "fr",
+        "Sanctions",
+        "La Suisse annonce le gel des avoirs de douze personnes liées au régime iranien.",
+        [("sanctions", "imposed")],
+    ),
+    # "together with 19 others" adds the named person
+    (
+        "en",
+        "Tajikistan",
+        "The journalist walked free on Monday together with 14 other convicts pardoned by Rahmon.",
+        [("pardon", 15)],
+    ),
+    (
+        "pl",
+        "Amnestia w Kirgistanie",
+        "Z kolonii karnych w całym kraju wyszło 640 osób.",
+        [("pardon", 640)],
+    ),
     # the part freed is the count when no release took the whole
     (
         "de",
@@ -2963,6 +3004,34 @@ GENERAL_NEGATIVES_21 = [
         "fr",
         "Appel au président : « Graciez les 25 militants »",
         "",
+    ),
+    # "every exchange", "кожен обмін": generic, no event
+    (
+        "ru",
+        "Штаб: только официальные сообщения",
+        "В штабе напомнили, что о каждом обмене сообщают только официальные каналы.",
+    ),
+    # rumours denied
+    (
+        "uk",
+        "Омбудсман спростував чутки про звільнення полонених цього тижня",
+        "",
+    ),
+    # taraškievica negation after the trigger
+    ("be", "Лукашэнка: «Амністыі ня будзе для палітычных»", ""),
+    # a history piece
+    ("ru", "История: как в 2015 году вышел на свободу Николай Статкевич", ""),
+    # a conditional particle past the clause's end
+    (
+        "ru",
+        "Законопроект об амнистии",
+        "Под амнистию, как предполагают депутаты, попали бы осуждённые старше 60 лет.",
+    ),
+    # a sanctions programme ended is no new sanction ("programma sanzionatorio")
+    (
+        "it",
+        "Stati Uniti",
+        "Il decreto pone fine al programma sanzionatorio contro il Sudan dal 1° marzo.",
     ),
     # a court putting off its decision on a release
     (
