@@ -1530,6 +1530,8 @@ class Engine:
                 )
         lists = [(sp, "lifted", True) for sp in ctx.find_in(pk.s_list_lifted)]
         lists += [(sp, "imposed", True) for sp in ctx.find_in(pk.s_list_imposed)]
+        # ("revokes Chevron's general license": the licence inside the revocation grants nothing)
+        sa_l = [a for a in sa_l if not any(b[0] <= a[0] and a[1] <= b[1] for b in sa_i)]
         singles = [(sp, "lifted", False) for sp in sa_l] + [(sp, "imposed", False) for sp in sa_i]
         if masks:
             # "let General License 44 expire": a masked word is not that decision either

@@ -2940,6 +2940,8 @@ GENERAL_POSITIVES_22 = [
         "Z kolonii karnych w całym kraju wyszło 640 osób.",
         [("pardon", 640)],
     ),
+    # revoking a licence in a sanctions story is a tightening
+    ("en", "OFAC revokes Repsol's general license for Venezuela", "", [("sanctions", "imposed")]),
     # the part freed is the count when no release took the whole
     (
         "de",
@@ -3033,6 +3035,12 @@ GENERAL_NEGATIVES_21 = [
         "Stati Uniti",
         "Il decreto pone fine al programma sanzionatorio contro il Sudan dal 1° marzo.",
     ),
+    # "in the coming hours", "working on the 19th package", "sanctionnée par un diplôme"
+    ("it", "Nessuna conferma", "Le voci di una scarcerazione nei prossimi giorni restano tali."),
+    ("pl", "Rada UE", "Ministrowie: pracujemy nad 19. pakietem sankcji wobec Rosji."),
+    ("fr", "Éducation", "Le nouveau cursus sera sanctionné par un diplôme d'État."),
+    # "there is none" after the trigger (be)
+    ("be", "Навіны", "«Інфармацыі пра вызваленьне ў нас няма», — сказаў адвакат."),
     # a court putting off its decision on a release
     (
         "fr",
