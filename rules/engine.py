@@ -1054,9 +1054,8 @@ class Engine:
                 # "documented at least 6,200 killings": a figure of other things (a short word
                 # after it is a preposition: "en dénombre 58 dans ...")
                 nxt = text[n.end : n.end + 30].split(maxsplit=1)
-                return not (
-                    nxt and len(nxt[0]) > 4 and nxt[0].isalpha() and not self._attached(ctx, n)
-                )
+                word = nxt[0].strip(_EDGE_PUNCT) if nxt else ""
+                return not (len(word) > 4 and word.isalpha() and not self._attached(ctx, n))
         return False
 
     def _qualifier(self, ctx: _SentCtx, n: Num) -> tuple[str | None, str]:
@@ -1973,6 +1972,9 @@ class Engine:
         )
 
 
+_EDGE_PUNCT = ".,;:!?…\"'«»“”„()[]"
+
+
 def _clause_final(s: Any, span: Span) -> bool:
     """Nothing but punctuation follows `span` in its clause (a verb-final participle)."""
     hi = s.clause_span(span[0])[1]
@@ -2017,7 +2019,7 @@ def _unqualified(ctx: _SentCtx, tail: str) -> str:
     return tail[: start + 1] if start < len(tail) and not tail[start].isalpha() else tail[:start]
 
 
-def _apply_partition(counted: list[_Cand], partition: tuple[int, Num, str]) -> list[_Cand]:
+def _apply_partition(cands: list[_Cand], partition: tuple[int, Num, str]) -> list[_Cand]:
     """ "Saïed pardons 1,011 prisoners: 387 of them were freed, the others get shorter terms":
     the pardon frees the part. The whole is the largest figure above it, told in the part's
     sentence (before it), the sentence before or the headline; each copy of it takes the part."""
@@ -2025,7 +2027,7 @@ def _apply_partition(counted: list[_Cand], partition: tuple[int, Num, str]) -> l
     m = n.value or 0
     wholes = [
         c.count or 0
-        for c in counted
+        for c in cands
         if (c.count or 0) > m
         and not c.formula
         and (
@@ -2036,17 +2038,17 @@ def _apply_partition(counted: list[_Cand], partition: tuple[int, Num, str]) -> l
     if not wholes:
         # "Amnestie in Belarus ... Das Dekret betrifft 640 Verurteilte; davon kommen 212 frei":
         # no release took the whole, so the part freed is the release's own count
-        for c in counted:
+        for c in cands:
             if c.count is None and not c.formula and c.sent in (0, idx - 1, idx):
                 c.count, c.count_text = m, n.text
                 c.how = f"'{n.text}' -> {m}: the part of those it covers that is freed ('{word}')"
-        return counted
+        return cands
     whole = max(wholes)
-    for c in counted:
+    for c in cands:
         if c.count == whole:
             c.count, c.count_text, c.qualifier = m, n.text, None
             c.how = f"'{n.text}' -> {m}: of the {whole} it covers, the number freed ('{word}')"
-    return counted
+    return cands
 
 
 def _join_coordinated(counted: list[_Cand]) -> list[_Cand]:
