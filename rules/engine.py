@@ -650,6 +650,17 @@ class Engine:
                 # "Appello a Mattarella: «Grazia per il detenuto»": a short heading that names
                 # an appeal governs what its colon introduces
                 return "appeal"
+            clause = s.text[lo:hi]
+            if (pk.complement_open is not None and ctx.has(pk.complement_open, clause)) or (
+                pk.inf_final is not None and ctx.has(pk.inf_final, clause.rstrip(" .!;"))
+            ):
+                # "rufen den Rat auf, Sanktionen ... zu verhängen", "wezwali Radę, aby nałożyła
+                # sankcje": a clause that completes the previous clause's verb takes its cue
+                start = bounds[ci - 1]
+                masks = ctx.find_in(pk.cue_masks, start, lo)
+                for rx, label in checks:
+                    if rx is not None and _unmasked(ctx.find_in(rx, start, lo), masks):
+                        return label
         if pk.inf_tail is not None and ctx.has(pk.inf_tail, pre):
             # "die Sanktionen zu verschärfen", headline "Cuba to release 553" (but "agreed to pardon")
             if pk.inf_ok_tail is None or not ctx.has(pk.inf_ok_tail, pre):

@@ -372,6 +372,8 @@ def _classify(
         return "modifier"  # 43-year-old, 30-летию, 18-year sentence
     if after[:1] == ":" and after[1:2].isdigit():
         return "time"
+    if before[-1:] == ":" and before[-2:-1].isdigit():
+        return "time"  # the minutes of "11:40" (a live blog's timestamps)
     if plain and after[:2] == ". " and after[2:3].isalpha() and value < 1000:
         if after[2:3].islower():
             return "ordinal"  # "19. pakiet"

@@ -125,6 +125,8 @@ class LangPack:
     rearrest: Rx  # "re-arrested", "снова задержан": a release undone (after the trigger)
     jailed_part: Rx  # "jailed", "осуждённых" after a trigger: its date is the jailing's
     cond_start: Rx  # a clause opening with "if" / "jeśli": the next clause is conditional
+    complement_open: Rx  # a clause opening with "aby" / "чтобы": the previous clause governs it
+    inf_final: Rx  # a clause ending in "zu verhängen": the previous clause governs it
     hyp_adjacent: Rx  # right before the trigger: "lists for an exchange", "talks on a swap"
     wildlife: Rx  # reintroduction, GPS tags, national park: animals set free, not people
     pardoned_animals: Rx  # turkeys: the one animal presidents "pardon"
@@ -369,6 +371,8 @@ def pack(lang: str) -> LangPack:
         rearrest=lexicon_re(c("rearrest")),
         jailed_part=lexicon_re(c("jailed_part")),
         cond_start=_head_re(c("cond_start"), end=r"(?:[^\pL\pN]|$)"),
+        complement_open=_head_re(c("complement_open"), end=r"(?:[^\pL\pN]|$)"),
+        inf_final=_tail_re(c("inf_final")),
         hyp_adjacent=_tail_re(c("hyp_adjacent")),
         wildlife=lexicon_re(c("wildlife")),
         pardoned_animals=lexicon_re(c("pardoned_animals")),
@@ -434,6 +438,8 @@ def pack(lang: str) -> LangPack:
         "s_attrib_pre",
         "s_attrib_pair_pre",
         "cond_start",
+        "complement_open",
+        "inf_final",
         "hyp_adjacent",
         "anaphora_tail",
         "freed_head",

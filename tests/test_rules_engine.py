@@ -3050,6 +3050,115 @@ GENERAL_NEGATIVES_21 = [
 ]
 
 
+GENERAL_POSITIVES_23 = [
+    # a live blog's timestamps ("11:40") are no counts
+    (
+        "uk",
+        "Пряма трансляція",
+        "09:15 Повернення додому: з полону звільнено 84 військових. 09:50 Обмін відбувся "
+        "за посередництва Катару.",
+        [("pardon", 84)],
+    ),
+    (
+        "pl",
+        "Relacja",
+        "14:20 Władze Kazachstanu ułaskawiły 37 skazanych — podała agencja.",
+        [("pardon", 37)],
+    ),
+    (
+        "de",
+        "Liveblog",
+        "16:45 Uhr: Das Regime hat 31 Häftlinge freigelassen. 17:05 Uhr: Die Regierung "
+        "fordert die Freilassung aller politischen Gefangenen.",
+        [("pardon", 31)],
+    ),
+    # "begins to release" and "its decision to free" report a release decided
+    (
+        "es",
+        "Nicaragua empieza a liberar a 135 reos",
+        "",
+        [("pardon", 135)],
+    ),
+    # asset freezes in German word order, and names added to a list in a sanctions story
+    (
+        "de",
+        "Kanada",
+        "Ottawa hat die Konten von sieben Generälen und vier Firmen aus Myanmar eingefroren, "
+        "wie es in der Mitteilung zu den Sanktionen heißt.",
+        [("sanctions", "imposed")],
+    ),
+    (
+        "it",
+        "Sanzioni, la Svizzera si allinea",
+        "Berna ha adottato le nuove misure dell'Ue: nove persone sono state aggiunte alla lista.",
+        [("sanctions", "imposed")],
+    ),
+]
+
+GENERAL_NEGATIVES_22 = [
+    # a rights group's name is no amnesty
+    (
+        "es",
+        "Amnistía Internacional denuncia torturas en una cárcel de Guatemala",
+        "Según el informe, 14 reclusos siguen aislados.",
+    ),
+    (
+        "ru",
+        "Международная амнистия: в Таджикистане задержаны 6 журналистов",
+        "Все они остаются под стражей.",
+    ),
+    # "sancionar" a law or budget is enacting it
+    ("es", "Argentina", "El Senado sancionó la nueva ley de alquileres con 40 votos."),
+    # a call in the clause before a "zu" / "aby" / "чтобы" clause governs it
+    (
+        "de",
+        "Europarat",
+        "Die Versammlung rief die Mitgliedstaaten auf, Einreiseverbote gegen zwölf Richter "
+        "zu verhängen.",
+    ),
+    (
+        "pl",
+        "Sejm",
+        "Posłowie wezwali rząd, aby nałożył sankcje na 15 urzędników z Gruzji.",
+    ),
+    (
+        "en",
+        "Senate",
+        "In a non-binding resolution, senators said Washington should sanction 30 officials.",
+    ),
+    # "could have" after a swap
+    (
+        "ru",
+        "СМИ",
+        "По данным издания, обмен мог охватить до 20 человек, однако Кремль это отрицает.",
+    ),
+    # people newly recognised as political prisoners are no count of those held
+    (
+        "be",
+        "Навіны",
+        "За тыдзень праваабаронцы прызналі палітвязьнямі яшчэ 11 чалавек.",
+    ),
+    # "over that time" and "since the coup": running totals
+    (
+        "uk",
+        "Правозахисники",
+        "За цей час на волю вийшли понад 2 000 людей, але арешти тривають.",
+    ),
+    (
+        "en",
+        "Myanmar",
+        "Since the coup, more than 30,000 people have been arrested and 1,500 freed.",
+    ),
+    # "four of those" the group counts is a part, not a count
+    (
+        "ru",
+        "Азербайджан",
+        "Правозащитники отмечают, что в список попали лишь трое из тех, кого они считают "
+        "политзаключёнными.",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("lang", "title", "summary", "expected"),
     GENERAL_POSITIVES_8
@@ -3066,7 +3175,8 @@ GENERAL_NEGATIVES_21 = [
     + GENERAL_POSITIVES_19
     + GENERAL_POSITIVES_20
     + GENERAL_POSITIVES_21
-    + GENERAL_POSITIVES_22,
+    + GENERAL_POSITIVES_22
+    + GENERAL_POSITIVES_23,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -3090,7 +3200,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_18
     + GENERAL_NEGATIVES_19
     + GENERAL_NEGATIVES_20
-    + GENERAL_NEGATIVES_21,
+    + GENERAL_NEGATIVES_21
+    + GENERAL_NEGATIVES_22,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
