@@ -1182,10 +1182,11 @@ class Engine:
                     # ... and then behind a figure in the trigger's own clause ("88 prisoners
                     # freed, 841 still held")
                     rank = g + _MAX_ATTACHED_GAP
-                if n.end <= sp[0] and g >= 3 and self._held_figure(ctx, n):
+                if g >= 3 and self._held_figure(ctx, n):
                     # "siguen encarcelados 1.161 presos políticos y que muchos de los
                     # excarcelados ...": a figure of people still held, a few words before
-                    # the trigger, is not the number released
+                    # the trigger (or after it: "после помилования ... по-прежнему остаются
+                    # около 1,4 тыс. политзаключённых"), is not the number released
                     continue
                 # (the counted-noun test only decides between the two gap limits)
                 if g <= _MAX_BARE_GAP or (g <= _MAX_ATTACHED_GAP and self._attached(ctx, n)):
@@ -1796,10 +1797,12 @@ class Engine:
                 # other side handed over is that side's own release)
                 smaller = [c for c in body if (c.count or 0) < top and c.count not in heads]
                 parts = [c for c in smaller if not c.extra.get("return_side")]
+                if sum({c.count or 0 for c in smaller}) == top:
+                    parts = smaller  # the sides add up to the headline's swap: its parts
                 if (
                     parts
                     and not any(c.count == top for c in body)
-                    and sum({c.count or 0 for c in smaller}) < top
+                    and sum({c.count or 0 for c in smaller}) <= top
                 ):
                     counted = [c for c in counted if c not in parts]
         heads = [c.count or 0 for c in counted if c.sent == 0 and not c.formula]
@@ -1843,8 +1846,10 @@ class Engine:
                     if total not in values or total in (ga.count, gb.count):
                         continue
                     same_clause = ga.extra.get("clause") == gb.extra.get("clause")
-                    if same_clause:
-                        drop.update((id(ga), id(gb)))  # "270 soldiers and 120 civilians" of 390
+                    if same_clause or item["swap"]:
+                        # "270 soldiers and 120 civilians" of 390; a swap's two sides of the
+                        # 26 it freed: sub-figures of one release
+                        drop.update((id(ga), id(gb)))
                     else:
                         # two distinct releases (both sides of a swap): the total is not a third
                         drop.update(id(c) for c in counted if c.count == total)
@@ -1945,10 +1950,7 @@ class Engine:
         by = source = target = date = None
         if c.kind == "sanctions":
             by = first(pl.actors, pl.actors_set, (c.sentence, title))
-            spans = search_spans(pl.target_prep, c.sentence)
-            if spans is not None:
-                a, b = spans[1]
-                target = c.sentence[a:b].strip(" «»\"'.,")
+            target = _target(c.sentence, pl)
         if c.kind == "prisoner_count":
             source = first(pl.sources, pl.sources_set, (c.sentence, full))
             if country is None and source is not None:
@@ -1995,6 +1997,45 @@ def _clause_final(s: Any, span: Span) -> bool:
 def _words(text: str) -> int:
     """Number of words with a letter in `text` (quotes, dashes and "¿" are no words)."""
     return sum(1 for w in text.split() if any(ch.isalpha() for ch in w))
+
+
+_TARGET_TRIM = " «»\"'’.,;:-"
+
+
+def _target(sentence: str, pl: Any) -> str | None:
+    """The sanctions target after "on / against / contra": "sanctions on the Wagner Group" ->
+    "Wagner Group", "против российских банков" -> "российских банков"; not "on Friday"."""
+    for spans in find_groups(pl.target_prep, sentence):
+        a, b = spans[1]
+        words = sentence[a:b].split()
+        while words and words[0].strip(_TARGET_TRIM).lower() in pl.target_articles:
+            words.pop(0)
+        if not words:
+            continue
+        first = words[0].strip(_TARGET_TRIM)
+        if (
+            not first
+            or first.lower() in pl.target_skip
+            or first.lower() in pl.target_stop
+            or first.lower().rstrip(".") in pl.months
+        ):
+            # "on Friday on Russian oligarchs": the greedy match ate the next preposition
+            rest = sentence.find(words[0], a) + len(words[0]) if first else b
+            return _target(sentence[rest:], pl)
+        out = [first]
+        if words[0][-1:] not in ",.;:":
+            for w in words[1:4]:
+                word = w.strip(_TARGET_TRIM)
+                low = word.lower()
+                if not word or low in pl.target_stop or low in pl.target_articles:
+                    break
+                if word[:1].islower() and out[-1][:1].islower() and len(out) >= 2:
+                    break  # "Iranian officials linked to ...": the phrase has ended
+                out.append(word)
+                if w[-1:] in ",.;:":
+                    break
+        return " ".join(out)
+    return None
 
 
 def _unmasked(spans: list[Span], masks: list[Span]) -> list[Span]:

@@ -540,6 +540,9 @@ class Places:
     date_dmy: Rx
     date_mdy: Rx
     target_prep: Rx
+    target_articles: frozenset[str]  # dropped before a sanctions target ("on the Wagner Group")
+    target_skip: frozenset[str]  # no target starts with one ("on Friday")
+    target_stop: frozenset[str]  # a target ends before one ("on Iran over its nuclear ...")
     # a month word after a non-letter (or at the start): the date regexes' month on a whole
     # sentence, and the engine's month regexes' one in a clause, always follows one (a
     # whitespace, or a clause start); the word-start prefix keeps the Set's DFA small
@@ -582,7 +585,10 @@ def places() -> Places:
         ),
         month_core=rf"(?i)(?:^|[^\pL])(?:{malt})",
         target_prep=compile_re(
-            r"(?:^|[^\pL])(?:on|against|против|супраць|проти|gegen|contre|visant|contra|contro|wobec|przeciwko)\s+((?:[\pL\pN«»\"'’.-]+\s+){0,3}?[\pL\pN»\"'’.-]+)",
+            r"(?:^|[^\pL])(?:on|against|против|супраць|проти|gegen|contre|visant|contra|contro|wobec|przeciwko)\s+((?:[\pL\pN«»\"'’.,-]+\s+){0,4}[\pL\pN»\"'’.,-]+)",
             lazy=True,
         ),
+        target_articles=frozenset(pl["targets"]["articles"]),
+        target_skip=frozenset(pl["targets"]["skip"]),
+        target_stop=frozenset(pl["targets"]["stop"]),
     )

@@ -430,6 +430,18 @@ def test_evidence_explains_the_event() -> None:
 def test_fields_by_country_date_source() -> None:
     (s,) = evaluate(item("US lifts sanctions on Belavia", "", "en"))
     assert (s.by, s.target) == ("US", "Belavia")
+    # the target after its preposition: articles dropped, no weekday, ends before "over"
+    for title, lang, target in (
+        ("EU imposes sanctions on the Wagner Group", "en", "Wagner Group"),
+        ("EU imposes sanctions on Friday on Russian oligarchs", "en", "Russian oligarchs"),
+        ("UK sanctions against Iranian officials linked to executions", "en", "Iranian officials"),
+        ("ЕС ввёл санкции против российских банков и компаний", "ru", "российских банков"),
+        ("EU verhängt Sanktionen gegen die Regierung in Minsk", "de", "Regierung"),
+    ):
+        (s,) = evaluate(item(title, "", lang))
+        assert s.target == target, title
+    (s,) = evaluate(item("EU imposes sanctions on Friday", "", "en"))
+    assert s.target is None
     (p,) = evaluate(
         item(
             "Belarus frees 52 prisoners",
@@ -3159,6 +3171,73 @@ GENERAL_NEGATIVES_22 = [
 ]
 
 
+GENERAL_POSITIVES_24 = [
+    # a swap's two sides that add up to the headline's figure are its parts
+    (
+        "pl",
+        "Wymiana więźniów na granicy: na wolność wyszło 19 osób",
+        "Mińsk uwolnił 12 więźniów, a Litwa zwolniła 7 obywateli Białorusi.",
+        [("pardon", 19)],
+    ),
+    # a figure still held after the pardon belongs to the count, not to the pardon
+    (
+        "de",
+        "Nach der Amnestie",
+        "Nach der Begnadigung sitzen laut Wjasna weiterhin rund 1.150 politische Gefangene "
+        "in Haft.",
+        [("pardon", None), ("prisoner_count", 1150)],
+    ),
+    # joining another bloc's sanctions is imposing them
+    (
+        "fr",
+        "La Norvège s’aligne sur le dernier paquet de sanctions de l’UE",
+        "",
+        [("sanctions", "imposed")],
+    ),
+    ("ru", "Швейцария присоединилась к новому пакету санкций ЕС", "", [("sanctions", "imposed")]),
+    # a designation under a national sanctions law, and names removed "from the list"
+    (
+        "en",
+        "Canada designates 8 Nicaraguan officials under Special Economic Measures regulations",
+        "",
+        [("sanctions", "imposed")],
+    ),
+    (
+        "en",
+        "UK extends Belarus asset freezes",
+        "London renewed the measures on Tuesday while removing two people, one of them "
+        "deceased, from the list.",
+        [("sanctions", "imposed"), ("sanctions", "lifted")],
+    ),
+    # the taraškievica spelling of eighteen
+    ("be", "Навіны", "Лукашэнка памілаваў васемнаццаць асуджаных.", [("pardon", 18)]),
+]
+
+GENERAL_NEGATIVES_23 = [
+    # a fact check of a pardon that did not happen
+    (
+        "en",
+        "Fact check: Tajikistan did not free 300 prisoners",
+        "A viral post claims a decree freed 300 people this week; no such decree exists.",
+    ),
+    (
+        "de",
+        "Faktencheck: Keine Massenbegnadigung in Aserbaidschan",
+        "Ein Beitrag behauptet, 500 Häftlinge seien freigelassen worden.",
+    ),
+    # a statistics release; data released; exempt from mobilisation
+    (
+        "en",
+        "Prison numbers",
+        "The jail population in Scotland was 8,300, the latest statistical release shows.",
+    ),
+    ("es", "Transparencia", "El Ministerio libera los datos de 68 centros penitenciarios."),
+    ("ru", "Отсрочка", "От мобилизации освобождены более 12 тысяч студентов."),
+    # joining calls for sanctions is a call
+    ("en", "Lithuania joins calls for sanctions on Georgian officials", ""),
+]
+
+
 @pytest.mark.parametrize(
     ("lang", "title", "summary", "expected"),
     GENERAL_POSITIVES_8
@@ -3176,7 +3255,8 @@ GENERAL_NEGATIVES_22 = [
     + GENERAL_POSITIVES_20
     + GENERAL_POSITIVES_21
     + GENERAL_POSITIVES_22
-    + GENERAL_POSITIVES_23,
+    + GENERAL_POSITIVES_23
+    + GENERAL_POSITIVES_24,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -3201,7 +3281,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_19
     + GENERAL_NEGATIVES_20
     + GENERAL_NEGATIVES_21
-    + GENERAL_NEGATIVES_22,
+    + GENERAL_NEGATIVES_22
+    + GENERAL_NEGATIVES_23,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
