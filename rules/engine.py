@@ -832,6 +832,14 @@ class Engine:
             c = (c[0] + lo, c[1] + lo)
             if c[0] >= n.end and s.gap((n.start, n.end), c) <= 1:
                 return True
+        nlo, nhi = s.clause_span(n.start)
+        if nlo != lo and any(
+            nlo + c[0] < n.start and not self._superlative(ctx, nlo, nlo + c[0])
+            for c in ctx.find_in(pk.cumul_start, nlo, nhi)
+        ):
+            # "усяго з 2020 года ... больш за 3 700 чалавек, уключаючы тых, хто выйшаў на
+            # волю": the figure's own clause is a running total
+            return True
         return self._opening_cumul(ctx, sp[0])
 
     @staticmethod

@@ -377,7 +377,8 @@ def _classify(
     if plain and after[:2] == ". " and after[2:3].isalpha() and value < 1000:
         if after[2:3].islower():
             return "ordinal"  # "19. pakiet"
-        nxt = after[2:].split(" ", 1)[0].lower()
+        # ("dem 30. Oktober." at a sentence's end: the word before its full stop)
+        nxt = after[2:].split(" ", 1)[0].lower().rstrip(".,;:!?)»\"'’")
         if lex.ordinal_cap is not None and nxt.isalpha() and nxt not in lex.ordinal_cap:
             return "ordinal"  # "des 80. Jahrestags" (not "... 80. Die Regierung")
     if plain and len(raw) == 4 and 1900 <= value <= 2100:

@@ -3238,6 +3238,41 @@ GENERAL_NEGATIVES_23 = [
 ]
 
 
+GENERAL_NEGATIVES_24 = [
+    # a day of the month before a sentence's full stop is no count
+    (
+        "de",
+        "Gedenktag",
+        "Menschenrechtler erinnern an die politischen Gefangenen, wie jedes Jahr am 30. Oktober.",
+    ),
+    # a film about a release: its director, its cinemas
+    (
+        "it",
+        "Al cinema",
+        "Il thriller, che esce in 250 sale, racconta la liberazione di un prigioniero politico.",
+    ),
+    # organisations are no people
+    (
+        "uk",
+        "Звернення",
+        "Понад тридцять правозахисних організацій вимагають звільнити політв'язнів.",
+    ),
+    # a running total in the figure's clause, the release in a later one
+    (
+        "ru",
+        "Итоги",
+        "Всего с 2021 года политзаключёнными признаны более 2 900 человек, включая тех, кто "
+        "уже вышел на свободу.",
+    ),
+    # "sancionadas por delitos": penalised, no sanctions
+    (
+        "es",
+        "Justicia",
+        "Las 40 personas sancionadas por delitos menores pagarán una multa.",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("lang", "title", "summary", "expected"),
     GENERAL_POSITIVES_8
@@ -3282,7 +3317,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_20
     + GENERAL_NEGATIVES_21
     + GENERAL_NEGATIVES_22
-    + GENERAL_NEGATIVES_23,
+    + GENERAL_NEGATIVES_23
+    + GENERAL_NEGATIVES_24,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
