@@ -619,6 +619,8 @@ class Engine:
             # phrase and a question mark asks; it reports nothing ("Why did X free 52?" is no
             # such clause: words before the trigger)
             return "question"
+        if q >= 0 and pk.yesno_open is not None and ctx.has(pk.yesno_open, s.text):
+            return "question"  # "Kommt es bald zu einem neuen Gefangenenaustausch?": asks
         if (
             s.is_title
             and ci + 1 < len(bounds)
@@ -706,9 +708,10 @@ class Engine:
         pub_year: int | None,
         published: Any = None,
         modifier: Span | None = None,
-    ) -> bool:
+    ) -> bool | str:
         """Is the trigger at `span` told as background? A date inside `modifier` (a participle
-        phrase: "lifts sanctions imposed in 2021") dates that participle, not the trigger."""
+        phrase: "lifts sanctions imposed in 2021") dates that participle, not the trigger.
+        "recent": a month without a year, months before publication."""
         s, pk = ctx.s, ctx.pk
         if pk.hist is not None and ctx.any_in(pk.hist):
             return True
@@ -762,7 +765,9 @@ class Engine:
                 text, lo, hi, span[0], published, 7 if s.tok(span[0]) - s.tok(lo) <= 1 else 4
             )
         ):
-            return True  # "liberata a gennaio" told in May: background
+            # "liberata a gennaio" told in May: background (a "recent" one: an item that
+            # reports a release of its own may give it as a second figure, see _merge)
+            return "recent"
         # (last year's date marks background only after February: not last December's
         # release reported late)
         late = isinstance(published, datetime) and published.month >= 3
@@ -1302,12 +1307,18 @@ class Engine:
                 None,
             )
             modifier = None if jailed is None else self._modifier(ctx, jailed, trig_spans, 2)
-            if self._historical(ctx, sp, pub_year, item["published"], modifier):
+            hist = self._historical(ctx, sp, pub_year, item["published"], modifier)
+            if hist:
                 if not s.is_title:
                     item["summary_hist"] = True
                 else:
                     item["title_past"] = True
-                continue
+                if hist != "recent" or s.is_title or ti not in t_num:
+                    continue
+                # "Drei Soldatinnen waren bereits im September freigelassen worden" beside
+                # today's pardon of 46: a figure of its own, kept only if the item reports
+                # a release of today (_merge)
+            recent = hist == "recent"
             group = ti in t_num and (nums[t_num[ti]].value or 0) > 1
             if ctx.any_in(pk.rearrest) and (
                 ctx.any_in(
@@ -1328,10 +1339,13 @@ class Engine:
                 if s.is_title:
                     item["title_past"] = True
                 continue  # "graziata per cinque capi d'accusa ma resta agli arresti"
-            if not s.is_title:
+            if not s.is_title and not recent:
                 item["summary_live"] = True
-            ctx.release_live = True
+            if not recent:
+                ctx.release_live = True
             cand = _Cand("pardon", idx, text, (word,))
+            if recent:
+                cand.extra["recent_past"] = True
             if kind == "count_only":
                 cand.extra["return_side"] = True  # "in return, eight were handed over"
             if ti in t_num:
@@ -1456,6 +1470,10 @@ class Engine:
                     continue
                 if dsp == nsp:
                     continue
+                if dsp[0] >= nsp[1] and any(
+                    nsp[1] <= o[0] and o[1] <= dsp[0] and o != nsp for o in nouns
+                ):
+                    continue  # "le gel des avoirs et les sanctions imposées": the nearer noun's
                 if (
                     dsp[1] <= nsp[0]
                     and pk.s_attrib_pair_pre is not None
@@ -1483,6 +1501,15 @@ class Engine:
                     if od != d and o[1] <= nsp[0] and s.clause_of(o[0]) == ci
                 ]
                 before = [b for b in before if b[0] <= 6]
+                if not before:
+                    # "ont décidé de lever « avec effet immédiat » la fermeture des frontières,
+                    # le gel des avoirs et les sanctions financières imposées au Niger": the
+                    # decision opens a list of what it lifts, in the clauses before
+                    before = [
+                        (s.gap(nsp, o), o, od)
+                        for o, od in dirs
+                        if od != d and o[1] <= nsp[0] and s.gap(nsp, o) <= 14
+                    ]
                 if before:
                     _g, dsp, d = min(before)
                 else:
@@ -1504,6 +1531,10 @@ class Engine:
                 part = next((o for o, _od in dirs if o[0] >= nsp[1] and s.gap(nsp, o) == 0), None)
                 if part is not None:
                     modifier = self._modifier(ctx, part, stops)
+            if dsp[0] >= nsp[1] and (
+                ctx.any_in(pk.hyp_pre, nsp[1], dsp[0]) or ctx.any_in(pk.post_cues, nsp[1], dsp[0])
+            ):
+                continue  # "des sanctions ciblées pourraient être imposées": a modal between
             # (a late decision word is checked on its own: "... should be lifted")
             span = dsp if late else (min(nsp[0], dsp[0]), max(nsp[1], dsp[1]))
             if self._sanction_blocked(ctx, span, pub_year, modifier):
@@ -1772,6 +1803,16 @@ class Engine:
             pardons = [c for c in pardons if not (c.sent == 0 and c.count is None)]
         if pardons and item["partition"] is not None:
             pardons = _apply_partition(pardons, item["partition"])
+        if any(c.extra.get("recent_past") for c in pardons):
+            # a release months ago is news only beside a release of today with a figure
+            # ("pardons 46 ... three had already been freed in September")
+            today = [c for c in pardons if c.count is not None and not c.extra.get("recent_past")]
+            pardons = [
+                c
+                for c in pardons
+                if not c.extra.get("recent_past")
+                or (today and c.count is not None and c.count not in {t.count for t in today})
+            ]
         counted = [c for c in pardons if c.count is not None]
         if counted and item["completion"] and item["swap"]:
             # "completed the 1,000-for-1,000 exchange ... another 303 came home on Sunday":
@@ -1807,6 +1848,27 @@ class Engine:
                 parts = [c for c in smaller if not c.extra.get("return_side")]
                 if sum({c.count or 0 for c in smaller}) == top:
                     parts = smaller  # the sides add up to the headline's swap: its parts
+                # "sono stati liberati 26 prigionieri: 16 rilasciati da Mosca ... e 10": the
+                # body repeats the headline's total, then breaks it down in that sentence
+                # (the other side's handover is part of it only when the repeated figure is
+                # the exchange's own: "обмін 34 ...: Баку передав 32"; "Мінск вызваліў пяцёх
+                # ..., а Варшава перадала двух" gives two sides)
+                swap_rx = item.pk.p_swap
+                twins = {
+                    c.sent: swap_rx is not None and any(_has_word(swap_rx, w) for w in c.words)
+                    for c in body
+                    if c.count == top
+                }
+                if twins:
+                    counted = [
+                        c
+                        for c in counted
+                        if not (
+                            c in smaller
+                            and c.sent in twins
+                            and (twins[c.sent] or not c.extra.get("return_side"))
+                        )
+                    ]
                 if (
                     parts
                     and not any(c.count == top for c in body)
@@ -1827,6 +1889,7 @@ class Engine:
                 if not (
                     c.sent != 0
                     and c.num_span is not None
+                    and not c.extra.get("recent_past")  # (a release of its own, months ago)
                     and (c.count or 0) < top
                     and (
                         (

@@ -125,6 +125,7 @@ class LangPack:
     rearrest: Rx  # "re-arrested", "снова задержан": a release undone (after the trigger)
     jailed_part: Rx  # "jailed", "осуждённых" after a trigger: its date is the jailing's
     cond_start: Rx  # a clause opening with "if" / "jeśli": the next clause is conditional
+    yesno_open: Rx  # a sentence opening a yes/no question ("Will", "Kommt es", "Czy")
     complement_open: Rx  # a clause opening with "aby" / "чтобы": the previous clause governs it
     inf_final: Rx  # a clause ending in "zu verhängen": the previous clause governs it
     hyp_adjacent: Rx  # right before the trigger: "lists for an exchange", "talks on a swap"
@@ -372,6 +373,7 @@ def pack(lang: str) -> LangPack:
         jailed_part=lexicon_re(c("jailed_part")),
         cond_start=_head_re(c("cond_start"), end=r"(?:[^\pL\pN]|$)"),
         complement_open=_head_re(c("complement_open"), end=r"(?:[^\pL\pN]|$)"),
+        yesno_open=_head_re(c("yesno_open"), end=r"(?:[^\pL\pN]|$)"),
         inf_final=_tail_re(c("inf_final")),
         hyp_adjacent=_tail_re(c("hyp_adjacent")),
         wildlife=lexicon_re(c("wildlife")),
@@ -440,6 +442,7 @@ def pack(lang: str) -> LangPack:
         "cond_start",
         "complement_open",
         "inf_final",
+        "yesno_open",
         "hyp_adjacent",
         "anaphora_tail",
         "freed_head",

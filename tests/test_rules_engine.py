@@ -3273,6 +3273,59 @@ GENERAL_NEGATIVES_24 = [
 ]
 
 
+GENERAL_POSITIVES_25 = [
+    # a release months ago, with its own figure, beside today's: a second event
+    (
+        "en",
+        "Junta pardons 31 jailed protesters",
+        "Four other protesters had already been freed in August on health grounds.",
+        [("pardon", 31), ("pardon", 4)],
+    ),
+    # a swap's total repeated in the body, then broken down in that sentence
+    (
+        "es",
+        "Canje en Abu Dabi: 18 presos en libertad",
+        "Fueron liberados 18 prisioneros: 11 excarcelados por Moscú y 7 entregados a Rusia.",
+        [("pardon", 18)],
+    ),
+    # lifting a list of measures, one of them "imposed after the coup"
+    (
+        "fr",
+        "La CEEAC et le Gabon",
+        "Les chefs d'État ont décidé de lever la suspension, le gel des avoirs et les "
+        "sanctions économiques imposées au Gabon après le putsch.",
+        [("sanctions", "lifted")],
+    ),
+    # "establishes an embargo"
+    (
+        "es",
+        "Consejo de Seguridad",
+        "La resolución establece un embargo de armas contra las milicias del norte.",
+        [("sanctions", "imposed")],
+    ),
+]
+
+GENERAL_NEGATIVES_25 = [
+    # a yes/no question in the headline
+    ("en", "Will Tehran free the detained aid workers?", "Diplomats see no sign of a deal."),
+    ("pl", "Czy Mińsk uwolni kolejnych więźniów politycznych?", ""),
+    # a modal between the noun and its verb; "otherwise" sanctions
+    (
+        "fr",
+        "Ultimatum",
+        "Le bloc a donné deux semaines à la junte, faute de quoi des sanctions pourraient être "
+        "adoptées.",
+    ),
+    ("en", "Ultimatum", "Sanctions could be imposed on the junta if it delays the vote."),
+    # a newspaper named Libération
+    (
+        "fr",
+        "Revue de presse",
+        "Libération consacre sa une aux détenus politiques du Sahel.",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("lang", "title", "summary", "expected"),
     GENERAL_POSITIVES_8
@@ -3291,7 +3344,8 @@ GENERAL_NEGATIVES_24 = [
     + GENERAL_POSITIVES_21
     + GENERAL_POSITIVES_22
     + GENERAL_POSITIVES_23
-    + GENERAL_POSITIVES_24,
+    + GENERAL_POSITIVES_24
+    + GENERAL_POSITIVES_25,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -3318,7 +3372,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_21
     + GENERAL_NEGATIVES_22
     + GENERAL_NEGATIVES_23
-    + GENERAL_NEGATIVES_24,
+    + GENERAL_NEGATIVES_24
+    + GENERAL_NEGATIVES_25,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
