@@ -3326,6 +3326,27 @@ GENERAL_NEGATIVES_25 = [
 ]
 
 
+GENERAL_POSITIVES_26 = [
+    # benefiting from an early release is one
+    (
+        "fr",
+        "Tchad",
+        "Par ailleurs, 41 détenus ont bénéficié d'une libération conditionnelle anticipée.",
+        [("pardon", 41)],
+    ),
+]
+
+GENERAL_NEGATIVES_26 = [
+    # a podcast about an old swap; interviews with people freed long ago
+    ("en", "Spy stories", "Season two of the podcast 'Bridges' was released on Tuesday."),
+    (
+        "uk",
+        "Доповідь",
+        "Звіт спирається на інтерв'ю з 80 звільненими.",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("lang", "title", "summary", "expected"),
     GENERAL_POSITIVES_8
@@ -3345,7 +3366,8 @@ GENERAL_NEGATIVES_25 = [
     + GENERAL_POSITIVES_22
     + GENERAL_POSITIVES_23
     + GENERAL_POSITIVES_24
-    + GENERAL_POSITIVES_25,
+    + GENERAL_POSITIVES_25
+    + GENERAL_POSITIVES_26,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -3373,7 +3395,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_22
     + GENERAL_NEGATIVES_23
     + GENERAL_NEGATIVES_24
-    + GENERAL_NEGATIVES_25,
+    + GENERAL_NEGATIVES_25
+    + GENERAL_NEGATIVES_26,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
