@@ -1622,7 +1622,7 @@ class Engine:
             lo = modifier[1]
         if pk.s_background is not None and ctx.any_in(pk.s_background, lo, span[0]):
             return True
-        return self._historical(ctx, span, pub_year, modifier=modifier)
+        return bool(self._historical(ctx, span, pub_year, modifier=modifier))
 
     @staticmethod
     def _modifier(ctx: _SentCtx, part: Span, stops: list[Span], words: int = 6) -> Span:
