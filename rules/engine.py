@@ -613,6 +613,8 @@ class Engine:
                     return label
         if pk.hyp_adjacent is not None and pre and ctx.has(pk.hyp_adjacent, pre):
             return "hypothetical"  # "списки на обмін", "talks on a swap": a plan
+        if pk.topic_of is not None and pre and ctx.has(pk.topic_of, pre):
+            return "topic"  # "a game about a prisoner exchange", "фільм про помилування"
         q = s.text.find("?", span[1], hi)
         if q >= 0 and s.gap(span, (q, q + 1)) <= 5 and _words(pre) <= 1:
             # "Nuove sanzioni all'Iran?", "Amnistía para todos?": a clause that is the trigger's
@@ -1875,6 +1877,22 @@ class Engine:
                     and sum({c.count or 0 for c in smaller}) <= top
                 ):
                     counted = [c for c in counted if c not in parts]
+        totals = [
+            c
+            for c in counted
+            if item["swap"]
+            and c.num_span is not None
+            and item.pk.total_tail is not None
+            and has(item.pk.total_tail, c.sentence[: c.num_span[0]])
+        ]
+        if totals:
+            # "Всего освобождены 26 человек. Россия передала 16 ..., вернулись восемь
+            # россиян": an exchange's figure called a total has the smaller ones as its sides
+            # (without that word a figure may be one side, told before the other side's)
+            top = max(c.count or 0 for c in totals)
+            sides = [c for c in counted if (c.count or 0) < top and not c.extra.get("recent_past")]
+            if sum({c.count or 0 for c in sides}) <= top:
+                counted = [c for c in counted if c not in sides]
         heads = [c.count or 0 for c in counted if c.sent == 0 and not c.formula]
         if heads and not item["swap"]:
             # "Morocco's king pardons 2,476 ... The three journalists left prison overnight":

@@ -422,7 +422,12 @@ def _text2num(words: str, lang: str) -> int | None:
     try:
         return text2num(words, lang)
     except ValueError:
-        return None
+        pass
+    if lang == "it" and "centott" in words:
+        # "trecentottantotto": text2num reads "cento" elided before "ottanta" / "otto" only at
+        # the start of a number ("centottanta" but not "trecentottanta...")
+        return _text2num(words.replace("centott", "centoott"), lang)
+    return None
 
 
 def find_numbers(text: str, langs: tuple[str, ...], *, absent: Container[int] = ()) -> list[Num]:

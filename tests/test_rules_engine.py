@@ -3347,6 +3347,87 @@ GENERAL_NEGATIVES_26 = [
 ]
 
 
+GENERAL_POSITIVES_27 = [
+    # an Italian number word with "cento" elided before "ottanta"
+    (
+        "it",
+        "Indulto di Capodanno",
+        "Il presidente ha graziato duecentottantuno detenuti.",
+        [("pardon", 281)],
+    ),
+    # protest detainees let out under precautionary measures; a pluperfect release days before
+    (
+        "es",
+        "Nicaragua: excarcelan a 63 detenidos durante las protestas",
+        "Los liberados deberán cumplir medidas cautelares.",
+        [("pardon", 63)],
+    ),
+    (
+        "es",
+        "Cuba excarcela a 40 opositores",
+        "Tres días antes ya habían quedado en libertad otros 12.",
+        [("pardon", 12), ("pardon", 40)],
+    ),
+    # an exchange's figure called a total: the figures after it are its sides
+    (
+        "de",
+        "Austausch: 18 Gefangene frei",
+        "Insgesamt kamen 18 Menschen frei. Moskau übergab elf Häftlinge, zurück kehrten fünf "
+        "Russen und zwei Kinder.",
+        [("pardon", 18)],
+    ),
+    # a renewal in a participle clause beside a lifting; a removal from the list as a noun
+    (
+        "fr",
+        "Mali",
+        "L'UE a levé le gel des avoirs de deux ministres, tout en reconduisant pour six mois les "
+        "autres sanctions.",
+        [("sanctions", "imposed"), ("sanctions", "lifted")],
+    ),
+    (
+        "it",
+        "Sanzioni",
+        "Il Consiglio ha annunciato la rimozione di tre oligarchi dall'elenco delle persone "
+        "designate.",
+        [("sanctions", "lifted")],
+    ),
+]
+
+GENERAL_NEGATIVES_27 = [
+    # a game about an exchange; convicts who "will be able to" leave early
+    ("ru", "Инди-студия из Казани выпустила игру об обмене пленными", ""),
+    (
+        "ru",
+        "Осуждённые смогут выходить на свободу досрочно ради контракта",
+        "Закон вступит в силу.",
+    ),
+    # released from non-custodial punishments
+    (
+        "uk",
+        "Підсумки року",
+        "Ще близько 3 тисяч людей звільнено від покарань, не пов'язаних з позбавленням волі.",
+    ),
+    # speculation; a tally that includes those already freed; a fact check
+    (
+        "it",
+        "Roma smentisce",
+        "Il ministero ha definito speculazioni le notizie sulla scarcerazione di 20 detenuti "
+        "politici.",
+    ),
+    (
+        "en",
+        "Numbers",
+        "Foro Penal has logged 9,000 political detentions since 2018, a figure that includes "
+        "those already freed.",
+    ),
+    (
+        "pl",
+        "Fałszywa wiadomość: nie uwolniono 50 więźniów",
+        "W sieci krąży wpis sugerujący, że w piątek uwolniono 50 więźniów politycznych.",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("lang", "title", "summary", "expected"),
     GENERAL_POSITIVES_8
@@ -3367,7 +3448,8 @@ GENERAL_NEGATIVES_26 = [
     + GENERAL_POSITIVES_23
     + GENERAL_POSITIVES_24
     + GENERAL_POSITIVES_25
-    + GENERAL_POSITIVES_26,
+    + GENERAL_POSITIVES_26
+    + GENERAL_POSITIVES_27,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -3396,7 +3478,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_23
     + GENERAL_NEGATIVES_24
     + GENERAL_NEGATIVES_25
-    + GENERAL_NEGATIVES_26,
+    + GENERAL_NEGATIVES_26
+    + GENERAL_NEGATIVES_27,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
