@@ -1268,6 +1268,8 @@ class Engine:
                 continue  # "Interview with a former political prisoner": her release is past
             if kind != "strong" and item["served"] and not item["swap"]:
                 continue  # "вызваліўся, цалкам адбыўшы тэрмін": the sentence ended
+            if ti not in t_num and ctx.any_in(pk.absentia):
+                continue  # "pardons ex-minister convicted in absentia": he was never held
             if ti not in t_num and ctx.any_in(pk.former):
                 continue  # "a former political prisoner, freed in 2022, ...": background
             if ti not in t_num and (self._since_before(ctx, sp) or self._since_later(ctx, sp)):
@@ -1732,6 +1734,8 @@ class Engine:
             current = ctx.any_in(pk.pc_current, lo, hi)
             if pk.increment_tail is not None and ctx.has(pk.increment_tail, tail) and not current:
                 continue  # "another 12", "ещё 12" (but "ещё 1 150 остаются": still held)
+            if pk.only_tail is not None and ctx.has(pk.only_tail, tail) and not current:
+                continue  # "seuls deux prisonniers politiques figurent sur la liste": a part
             if pk.increment_head is not None and ctx.has(
                 pk.increment_head, text[n.end : n.end + 20]
             ):
@@ -1745,6 +1749,17 @@ class Engine:
             chosen = [c for c in cands if self._after_figure(ctx, nums[c[0]], figures)][:1]
         else:
             chosen = [c for c in cands if c[1] and c[2] <= 2 * _MAX_ATTACHED_GAP]
+            if len(chosen) > 1:
+                # "two people from their list were included, and some 350 political prisoners
+                # remain": a figure of the phrase itself wins over one of other people, unless
+                # its clause says they are held ("... estimating 1,300 individuals remain")
+                own = [
+                    c
+                    for c in chosen
+                    if self._attached_to(ctx, (nums[c[0]].start, nums[c[0]].end), phrases)
+                    or ctx.any_in(pk.pc_current, *s.clause_span(nums[c[0]].start))
+                ]
+                chosen = own or chosen
         if not chosen and not figures:
             after = [c for c in cands if c[2] <= 15]
             chosen = sorted(after, key=lambda c: c[2])[:1]
@@ -1896,8 +1911,8 @@ class Engine:
         heads = [c.count or 0 for c in counted if c.sent == 0 and not c.formula]
         if heads and not item["swap"]:
             # "Morocco's king pardons 2,476 ... The three journalists left prison overnight":
-            # a smaller figure with a definite article in the body names people the headline
-            # already counted, not a release of its own
+            # a smaller figure with a definite article (or "only": "помилованы лишь двое") in
+            # the body names people the headline already counted, not a release of its own
             # ("at least ten of the freed were on the list": a part of them, told apart)
             top = max(heads)
             pk = item.pk

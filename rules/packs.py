@@ -118,6 +118,7 @@ class LangPack:
     part_pre: Rx  # "Of the 212, ...": a part of a figure named before, opening the sentence
     others_pre: Rx  # "y a otros 18": the named person(s) before make it N + 1
     former: Rx  # "former political prisoner": a count-less release there is background
+    absentia: Rx  # "convicted in absentia": a count-less pardon there frees nobody
     portrait: Rx  # "interview with", "recalls": a headline about a person's past, not news
     pc_object: Rx  # "repression against political prisoners": the phrase is not a count's head
     served: Rx  # "after serving his full term": a release at the end of a sentence
@@ -133,6 +134,7 @@ class LangPack:
     topic_of: Rx  # right before the trigger: "a game about a prisoner exchange": a work's subject
     wildlife: Rx  # reintroduction, GPS tags, national park: animals set free, not people
     pardoned_animals: Rx  # turkeys: the one animal presidents "pardon"
+    only_tail: Rx  # "only" right before a number: a part of people counted elsewhere
     anaphora_tail: Rx  # "the" / "i" / "les" right before a number: people already counted
     freed_head: Rx  # "of the freed" / "вызваленых" right after a number: people already freed
     title_head: Rx  # headline opening "Analysis:", "Ten years since", "Died": no news event
@@ -367,6 +369,7 @@ def pack(lang: str) -> LangPack:
         cond_after=lexicon_re(c("cond_after")),
         others_pre=_tail_re(c("others_pre")),
         former=lexicon_re(c("former")),
+        absentia=lexicon_re(c("absentia")),
         portrait=lexicon_re(c("portrait")),
         pc_object=lexicon_re(c("pc_object")),
         served=lexicon_re(c("served")),
@@ -382,7 +385,8 @@ def pack(lang: str) -> LangPack:
         total_tail=_tail_re(c("total"), 2),
         wildlife=lexicon_re(c("wildlife")),
         pardoned_animals=lexicon_re(c("pardoned_animals")),
-        anaphora_tail=_tail_re(c("anaphora")),
+        anaphora_tail=_tail_re(c("anaphora") + c("only")),
+        only_tail=_tail_re(c("only")),
         freed_head=_head_re(c("freed_group")),
         title_head=_title_head_re(c("genre_title"), c("anniv_title"), c("obit_head")),
         obituary=lexicon_re(c("obituary")),
@@ -451,6 +455,7 @@ def pack(lang: str) -> LangPack:
         "topic_of",
         "total_tail",
         "anaphora_tail",
+        "only_tail",
         "freed_head",
         "title_head",
         # never looked up in the Set (only tested on their own with has(), or unused), so

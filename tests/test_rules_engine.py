@@ -3428,6 +3428,54 @@ GENERAL_NEGATIVES_27 = [
 ]
 
 
+GENERAL_POSITIVES_28 = [
+    # "blacklists" as a verb beside a lifting
+    (
+        "en",
+        "UK eases Syria sanctions, blacklists militia leaders",
+        "",
+        [("sanctions", "imposed"), ("sanctions", "lifted")],
+    ),
+    # the phrase's own figure wins over a figure of other people ("were included" is no
+    # "including" scope)
+    (
+        "en",
+        "Report",
+        "Monitors said four people from their list were included, and that about 820 political "
+        "prisoners remain in custody.",
+        [("prisoner_count", 820)],
+    ),
+    # "only" before a body figure: a part of the headline's pardon or of its list
+    (
+        "fr",
+        "Maroc",
+        "Le roi a gracié 300 détenus ; seuls trois prisonniers politiques figurent sur la liste.",
+        [("pardon", 300)],
+    ),
+    (
+        "ru",
+        "Токаев помиловал 150 осуждённых",
+        "Правозащитники отмечают, что из их списка помилованы лишь трое.",
+        [("pardon", 150)],
+    ),
+]
+
+GENERAL_NEGATIVES_28 = [
+    # a pardon of someone convicted in absentia frees nobody
+    ("en", "Departing governor pardons businessman convicted in absentia", ""),
+    # "verlangen", "evalúa", "imminent", "Berichte über"
+    (
+        "de",
+        "Offener Brief",
+        "In dem Schreiben verlangen Abgeordnete die sofortige Freilassung der Blogger.",
+    ),
+    ("es", "Bruselas evalúa nuevas sanciones contra Caracas", ""),
+    ("fr", "Algérie", "Plusieurs médias évoquent une grâce imminente pour le blogueur condamné."),
+    ("en", "Kyiv", "Sources describe a prisoner swap as imminent."),
+    ("de", "Berichte über baldige Begnadigung", "Die Regierung schweigt."),
+]
+
+
 @pytest.mark.parametrize(
     ("lang", "title", "summary", "expected"),
     GENERAL_POSITIVES_8
@@ -3449,7 +3497,8 @@ GENERAL_NEGATIVES_27 = [
     + GENERAL_POSITIVES_24
     + GENERAL_POSITIVES_25
     + GENERAL_POSITIVES_26
-    + GENERAL_POSITIVES_27,
+    + GENERAL_POSITIVES_27
+    + GENERAL_POSITIVES_28,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -3479,7 +3528,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_24
     + GENERAL_NEGATIVES_25
     + GENERAL_NEGATIVES_26
-    + GENERAL_NEGATIVES_27,
+    + GENERAL_NEGATIVES_27
+    + GENERAL_NEGATIVES_28,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
