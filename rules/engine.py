@@ -27,6 +27,8 @@ from rules.text import (
     find_groups,
     find_words,
     has,
+    is_lacinka,
+    lacinka_to_cyrillic,
     search_spans,
     split_sentences,
 )
@@ -494,9 +496,14 @@ class Engine:
         """Same as evaluate() for already cleaned text (the Matcher cleans once for both).
         `encoded`: f"{title}\\n{summary}".encode(), when the caller has it (the scans of the
         whole item share one encoding)."""
+        declared = (lang or "").lower()[:2]
+        if declared == "be" and is_lacinka(f"{title} {summary}"):
+            # a Belarusian item in Łacinka: the packs read it in Cyrillic (the evidence quotes
+            # the transliteration)
+            title, summary = lacinka_to_cyrillic(title), lacinka_to_cyrillic(summary)
+            encoded = None
         full = f"{title}\n{summary}"
         fb = full.encode() if encoded is None else encoded
-        declared = (lang or "").lower()[:2]
         if declared not in languages():
             # (a language detected here is never "mislabelled": no fallback below)
             if not _any_trigger(full, fb):

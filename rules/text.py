@@ -417,3 +417,69 @@ def lexicon_re(fragments: Iterable[str], *, big: bool = False) -> re2._Regexp | 
 
 def any_overlap(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
     return any(s < span[1] and span[0] < e for s, e in spans)
+
+
+# ------------------------------------------------------------------ Belarusian Łacinka
+# Some Belarusian outlets publish in the Latin alphabet (Łacinka). The packs are Cyrillic, so
+# an item declared "be" and written in Łacinka is read through a letter-for-letter
+# transliteration (the standard correspondences: "ia/ie/io/iu" after a consonant and "ja..."
+# elsewhere are я/е/ё/ю; "l" is the soft л and "ł" the hard one; "ć/ś/ź/ń" are soft: ць/сь/
+# зь/нь, without the soft sign before another consonant, as the official spelling writes it).
+_LAC_MARK_RE = re.compile("[ŭŬłŁčČšŠžŽćĆśŚźŹńŃ]")
+_LAC_LATIN_RE = re.compile("[A-Za-z]")
+_LAC_CYR_RE = re.compile("[\u0400-\u04ff]")
+_LAC_VOWELS = "aeiouy"
+_LAC_IOT = {"a": "я", "e": "е", "o": "ё", "u": "ю"}
+_LAC_PLAIN = {
+    "a": "а", "b": "б", "c": "ц", "č": "ч", "d": "д", "e": "э", "f": "ф", "g": "г", "h": "г",
+    "i": "і", "k": "к", "ł": "л", "m": "м", "n": "н", "o": "о", "p": "п", "r": "р", "s": "с",
+    "š": "ш", "t": "т", "u": "у", "ŭ": "ў", "v": "в", "w": "в", "y": "ы", "z": "з", "ž": "ж",
+    "j": "й", "x": "кс", "q": "к",
+}  # fmt: skip
+_LAC_SOFT = {"ć": "ц", "ś": "с", "ź": "з", "ń": "н", "l": "л"}
+
+
+def is_lacinka(text: str) -> bool:
+    """Mostly Latin letters and at least two Łacinka-only letters (ŭ, ł, č, ś ...)."""
+    # (fixed internal patterns in stdlib `re`: a C scan, no Python loop per character)
+    marks = len(_LAC_MARK_RE.findall(text))
+    if marks < 2:
+        return False
+    latin = marks + len(_LAC_LATIN_RE.findall(text))
+    return latin > 3 * len(_LAC_CYR_RE.findall(text))
+
+
+def lacinka_to_cyrillic(text: str) -> str:
+    """Belarusian Łacinka to Cyrillic, keeping case and every non-letter as it is (the
+    Cyrillic text has the same words, so a sentence's evidence reads like the original)."""
+    out: list[str] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        low = ch.lower()
+        up = ch != low
+        nxt = text[i + 1].lower() if i + 1 < n else ""
+        prev = text[i - 1].lower() if i > 0 else ""
+        if low == "c" and nxt == "h":
+            res, i = "х", i + 2
+        elif (
+            low in "ij"
+            and nxt in _LAC_IOT
+            and (low == "j" or (prev.isalpha() and prev not in _LAC_VOWELS))
+        ):
+            # "ia" after a consonant, "ja" anywhere: one iotated vowel
+            res, i = _LAC_IOT[nxt], i + 2
+        elif low == "l" and nxt in _LAC_IOT:
+            res, i = "л" + _LAC_IOT[nxt], i + 2
+        elif low == "l" and nxt == "i":
+            res, i = "л", i + 1
+        elif low in _LAC_SOFT:
+            soft_next = nxt.isalpha() and nxt not in _LAC_VOWELS
+            res, i = _LAC_SOFT[low] + ("" if soft_next else "ь"), i + 1
+        else:
+            res, i = _LAC_PLAIN.get(low, ch if not up else low), i + 1
+            if res == low and not low.isalpha():
+                res = ch
+        out.append(res[:1].upper() + res[1:] if up else res)
+    return "".join(out)

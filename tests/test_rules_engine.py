@@ -3458,6 +3458,14 @@ GENERAL_POSITIVES_28 = [
         "Правозащитники отмечают, что из их списка помилованы лишь трое.",
         [("pardon", 150)],
     ),
+    # Belarusian in Łacinka is read through its Cyrillic transliteration
+    ("be", "Łukašenka pamiłavaŭ 23 čałavieki", "Usie jany ŭžo vyjšli na volu.", [("pardon", 23)]),
+    (
+        "be",
+        "«Viasna»: u turmach zastajecca 1140 palitviaźniaŭ",
+        "",
+        [("prisoner_count", 1140)],
+    ),
 ]
 
 GENERAL_NEGATIVES_28 = [
@@ -3474,6 +3482,19 @@ GENERAL_NEGATIVES_28 = [
     ("en", "Kyiv", "Sources describe a prisoner swap as imminent."),
     ("de", "Berichte über baldige Begnadigung", "Die Regierung schweigt."),
 ]
+
+
+def test_lacinka_transliteration() -> None:
+    from rules.text import is_lacinka, lacinka_to_cyrillic
+
+    text = "Łukašenka pamiłavaŭ čałaviek; «Viasna»: palitviaźniaŭ zastajecca, ich imiony, ludzi"
+    assert is_lacinka(text)
+    assert lacinka_to_cyrillic(text) == (
+        "Лукашэнка памілаваў чалавек; «Вясна»: палітвязняў застаецца, іх імёны, людзі"
+    )
+    # (asked only of items declared Belarusian) English, or mostly Cyrillic, is not Łacinka
+    assert not is_lacinka("Lukashenko pardons 23 prisoners")
+    assert not is_lacinka("Лукашэнка памілаваў 23 (Łukašenka)")
 
 
 @pytest.mark.parametrize(
