@@ -355,7 +355,9 @@ class _ItemFacts(dict[str, Any]):
         elif key == "served":
             # "walked free after serving his full term": only a pardon / exchange word in the
             # item can still report a release
-            value = sc.any(pk.served, full)
+            # ("nach Verbüßung von zwei Dritteln ihrer Strafe": part of a term is an early
+            # release, a mask)
+            value = bool(_unmasked(sc.find(pk.served, full), sc.find(pk.masks, full)))
         elif key == "wild":
             # a vulture reintroduced, falcons with GPS tags: animals set free, unless the item
             # also speaks of detainees or of a pardon / amnesty / exchange
@@ -819,6 +821,18 @@ class Engine:
             g = s.gap(span, ys)
             if g <= 2:
                 return True  # "the 1962 exchange", "lifted in 2015"
+            if (
+                g <= 8
+                and ys[0] >= span[1]
+                and y < pub_year - 1
+                and _YEAR_ENDS_CLAUSE.match(text, ys[1], hi)
+                and _YEAR_PREP.search(text, max(0, ys[0] - 4), ys[0])
+                and _PAST_AUX.search(text, span[1], ys[0])
+            ):
+                # "Последняя амнистия в России была объявлена в 2015 году.": a year that ends
+                # the trigger's clause, after "in", dates it when a past auxiliary stands
+                # between (not "pardons activist abducted by KGB agents in 2021")
+                return True
             window = text[max(0, ys[0] - 25) : ys[1]]
             # (not gated by ctx.months: date_mdy may take a month at the window's start)
             near_month = has(places().date_dmy, window) or has(places().date_mdy, window)
@@ -1471,6 +1485,9 @@ class Engine:
         pub_year = item["pub_year"]
         # "sales drop 26% as sanctions bite": a verb with a percentage is about a quantity
         dirs = [(sp, d) for sp, d in dirs if not _PERCENT_NEXT.match(text, sp[1])]
+        if masks:
+            # "introduce a bill that would sanction ...": a masked word decides nothing
+            dirs = [(sp, d) for sp, d in dirs if not any_overlap(sp, masks)]
         stops = [sp for sp, _d in dirs]  # where a participle phrase ends
         for nsp in nouns:
             best: tuple[int, Span, str] | None = None
@@ -1593,6 +1610,9 @@ class Engine:
         lists += [(sp, "imposed", True) for sp in ctx.find_in(pk.s_list_imposed)]
         # ("revokes Chevron's general license": the licence inside the revocation grants nothing)
         sa_l = [a for a in sa_l if not any(b[0] <= a[0] and a[1] <= b[1] for b in sa_i)]
+        # ("retira de la lista de sancionados": the list's name inside a delisting is none)
+        ll = ctx.find_in(pk.s_list_lifted)
+        sa_i = [a for a in sa_i if not any(b[0] <= a[0] and a[1] <= b[1] for b in ll)]
         singles = [(sp, "lifted", False) for sp in sa_l] + [(sp, "imposed", False) for sp in sa_i]
         if masks:
             # "let General License 44 expire": a masked word is not that decision either
@@ -2096,6 +2116,18 @@ class Engine:
         )
 
 
+# a year at the end of its clause ("в 2015 году.", "in 2015."), and the "in" before it
+_YEAR_ENDS_CLAUSE = re.compile(
+    r"(?:\s+(?:году|года|годзе|годы|році|року|roku|г\.|гг\.|год))?\s*(?:[.;:!?…)]|,\s|$)",
+    re.I,
+)
+_PAST_AUX = re.compile(
+    r"(?:^|\s)(?:был|была|было|были|був|була|були|быў|былі|was|were|wurden?|war|fut|fue|fueron"
+    r"|fu|furono|a été|avait été|è stat[aoie]|era stat[aoie]|był[aoy]?|byli|został[aoy]?|zostali)"
+    r"(?=\s)",
+    re.I,
+)
+_YEAR_PREP = re.compile(r"(?:^|\s)(?:в|у|in|en|im|w|nel|au|à)\s+$", re.I)
 _EDGE_PUNCT = ".,;:!?…\"'«»“”„()[]"
 
 

@@ -3484,6 +3484,63 @@ GENERAL_NEGATIVES_28 = [
 ]
 
 
+GENERAL_POSITIVES_29 = [
+    # "opposants" is no "s'opposer"; part of a term served is an early release
+    ("fr", "Biélorussie : 19 opposants libérés", "", [("pardon", 19)]),
+    (
+        "de",
+        "Belarus: Drei Aktivistinnen vorzeitig aus der Haft entlassen",
+        "Die Frauen kamen nach Verbüßung von zwei Dritteln ihrer Strafe frei.",
+        [("pardon", 3)],
+    ),
+    # soldiers returned "from territory controlled by Kyiv": an exchange
+    (
+        "ru",
+        "Минобороны",
+        "С подконтрольной Киеву территории возвращены 84 военнослужащих.",
+        [("pardon", 84)],
+    ),
+    # the list's name inside a delisting; a rights group confirming part of a pardon
+    (
+        "es",
+        "OFAC retira de la lista de sancionados a dos empresarios",
+        "",
+        [("sanctions", "lifted")],
+    ),
+    (
+        "ru",
+        "Лукашенко помиловал 22 человека",
+        "«Вясна» подтвердила освобождение как минимум восьмерых.",
+        [("pardon", 22)],
+    ),
+]
+
+GENERAL_NEGATIVES_29 = [
+    # a bill introduced; a swap that collapsed; a draft that "envisages" releases
+    ("en", "Lawmakers introduce legislation that would sanction Sudanese generals", ""),
+    ("uk", "Обмін полоненими зірвався", ""),
+    (
+        "ru",
+        "Законопроект об амнистии",
+        "Документ предполагает освобождение около 5 тысяч осуждённых.",
+    ),
+    # a year ending the trigger's clause; an "imminent" release dismissed; an acquittal
+    ("ru", "Итоги", "Последнее массовое помилование в стране было объявлено в 2016 году."),
+    ("en", "Blogger's family dismisses talk of imminent release", ""),
+    (
+        "ru",
+        "Присяжные оправдали бывшего вице-губернатора",
+        "Экс-чиновник, проведший год в СИЗО, был освобождён из-под стражи в зале суда.",
+    ),
+    # a figure in a conditional ("incluiría")
+    (
+        "es",
+        "Rumores",
+        "Según cuentas en redes, una nueva lista de presos políticos incluiría a 150 personas.",
+    ),
+]
+
+
 def test_lacinka_transliteration() -> None:
     from rules.text import is_lacinka, lacinka_to_cyrillic
 
@@ -3519,7 +3576,8 @@ def test_lacinka_transliteration() -> None:
     + GENERAL_POSITIVES_25
     + GENERAL_POSITIVES_26
     + GENERAL_POSITIVES_27
-    + GENERAL_POSITIVES_28,
+    + GENERAL_POSITIVES_28
+    + GENERAL_POSITIVES_29,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -3550,7 +3608,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_25
     + GENERAL_NEGATIVES_26
     + GENERAL_NEGATIVES_27
-    + GENERAL_NEGATIVES_28,
+    + GENERAL_NEGATIVES_28
+    + GENERAL_NEGATIVES_29,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
