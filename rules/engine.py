@@ -407,8 +407,24 @@ def _quoted_title(text: str, span: Span) -> bool:
     """The trigger is the whole of a short capitalised quotation: «Повернення», „Ułaskawienie”
     name a film, a book or an album, not a release."""
     a, b = span
-    if a == 0 or b >= len(text) or text[b] not in _CLOSE_QUOTES:
+    if a == 0 or b >= len(text):
         return False
+    j = a - 1
+    while j > 0 and text[j] in " \u00a0\u202f":
+        j -= 1  # « La Grâce »: French puts a space inside the quotes
+    if text[b] not in _CLOSE_QUOTES:
+        # «La Grâce et la Loi»: a capitalised trigger opening a short quotation of at most
+        # five words, with no figure and no sentence stop, names a work too
+        if not (text[j] in _OPEN_QUOTES and text[a].isupper()):
+            return False
+        rest = text[b : b + 60]
+        end = next((i for i, ch in enumerate(rest) if ch in _CLOSE_QUOTES), -1)
+        inner = rest[:end]
+        return (
+            end > 0
+            and len(text[a : b + end].split()) <= 5
+            and not any(ch.isdigit() or ch in ".!?;:" for ch in inner)
+        )
     if text[a - 1] in _OPEN_QUOTES:
         return text[a].isupper()
     # «La grazia», 'The Pardon', „Die Begnadigung“: an article opens the title
@@ -1616,7 +1632,9 @@ class Engine:
         singles = [(sp, "lifted", False) for sp in sa_l] + [(sp, "imposed", False) for sp in sa_i]
         if masks:
             # "let General License 44 expire": a masked word is not that decision either
+            # (nor "the Specially Designated Nationals list" a designation)
             singles = [t for t in singles if not any_overlap(t[0], masks)]
+            lists = [t for t in lists if not any_overlap(t[0], masks)]
         for sp, d, needs_ctx in singles + lists:
             if needs_ctx and not item["sanctions"]:
                 continue  # "added to its list" is about sanctions only in a sanctions story
@@ -1845,7 +1863,9 @@ class Engine:
         if item["summary_hist"] and not item["summary_live"]:
             # the body says the release is background; a count-less headline echo goes too
             pardons = [c for c in pardons if not (c.sent == 0 and c.count is None)]
-        if pardons and item["partition"] is not None:
+        if pardons and item["partition"] is not None and not item["swap"]:
+            # (in an exchange, "Шестнадцать из них были освобождены ... в России" is one side
+            # of the total, not the part of a pardon's people that it frees)
             pardons = _apply_partition(pardons, item["partition"])
         if any(c.extra.get("recent_past") for c in pardons):
             # a release months ago is news only beside a release of today with a figure

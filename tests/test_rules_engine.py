@@ -3541,6 +3541,72 @@ GENERAL_NEGATIVES_29 = [
 ]
 
 
+GENERAL_POSITIVES_30 = [
+    # measures named without the word "sanctions": an asset freeze, economic measures, a
+    # licence granted
+    ("ru", "Москва заморозила активы трёх британских фондов", "", [("sanctions", "imposed")]),
+    (
+        "pl",
+        "Sankcje",
+        "Rada UE zdecydowała o zamrożeniu aktywów 14 osób.",
+        [("sanctions", "imposed")],
+    ),
+    ("de", "EU verlängert Wirtschaftsmaßnahmen gegen Belarus", "", [("sanctions", "imposed")]),
+    (
+        "fr",
+        "Washington accorde une licence à une compagnie aérienne biélorusse",
+        "",
+        [("sanctions", "lifted")],
+    ),
+    # the name of the list a delisting removes from is no designation
+    (
+        "en",
+        "Belavia removed from U.S. Treasury blacklist",
+        "OFAC removed the airline from the Specially Designated Nationals list.",
+        [("sanctions", "lifted")],
+    ),
+    # "N of them were freed in Russia" in an exchange is one side of the total
+    (
+        "ru",
+        "Обмен в Стамбуле: на свободе 14 человек",
+        "В общей сложности освобождены 14 человек. Девять из них были освобождены в России, "
+        "остальные пятеро — в Польше.",
+        [("pardon", 14)],
+    ),
+    # a common spelling of 52 in Belarusian
+    (
+        "be",
+        "Вызваленыя",
+        "Пяцьдзесят два чалавекі вызваленыя з беларускіх турмаў.",
+        [("pardon", 52)],
+    ),
+    # "designates" under a sanctions programme
+    (
+        "en",
+        "Treasury designates two Eritrean firms under Horn of Africa sanctions programme",
+        "",
+        [("sanctions", "imposed")],
+    ),
+]
+
+GENERAL_NEGATIVES_30 = [
+    # a threat after the noun; names added to a tally; a swap that slips
+    ("de", "Drohung", "Der Präsident hat Caracas mit neuen Sanktionen gedroht."),
+    ("en", "Viasna adds 31 names as political prisoner tally rises", ""),
+    ("it", "Slitta lo scambio di detenuti", ""),
+    # disciplinary and sports sanctions (uk, be); claims that someone was freed
+    ("uk", "ВРП застосувала дисциплінарну санкцію до судді", ""),
+    ("be", "Федэрацыя падоўжыла спартовыя санкцыі супраць зборнай", ""),
+    ("es", "Bulos", "Mensajes en redes aseguraban que el opositor había sido excarcelado."),
+    (
+        "en",
+        "Numbers",
+        "Viasna said she was the 4,300th person recognised as a political prisoner, a figure that "
+        "includes those who have since been freed.",
+    ),
+]
+
+
 def test_lacinka_transliteration() -> None:
     from rules.text import is_lacinka, lacinka_to_cyrillic
 
@@ -3577,7 +3643,8 @@ def test_lacinka_transliteration() -> None:
     + GENERAL_POSITIVES_26
     + GENERAL_POSITIVES_27
     + GENERAL_POSITIVES_28
-    + GENERAL_POSITIVES_29,
+    + GENERAL_POSITIVES_29
+    + GENERAL_POSITIVES_30,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -3609,7 +3676,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_26
     + GENERAL_NEGATIVES_27
     + GENERAL_NEGATIVES_28
-    + GENERAL_NEGATIVES_29,
+    + GENERAL_NEGATIVES_29
+    + GENERAL_NEGATIVES_30,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
