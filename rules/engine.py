@@ -1627,7 +1627,7 @@ class Engine:
         # ("revokes Chevron's general license": the licence inside the revocation grants nothing)
         sa_l = [a for a in sa_l if not any(b[0] <= a[0] and a[1] <= b[1] for b in sa_i)]
         # ("retira de la lista de sancionados": the list's name inside a delisting is none)
-        ll = ctx.find_in(pk.s_list_lifted)
+        ll = [sp for sp, d, _ctx in lists if d == "lifted"]
         sa_i = [a for a in sa_i if not any(b[0] <= a[0] and a[1] <= b[1] for b in ll)]
         singles = [(sp, "lifted", False) for sp in sa_l] + [(sp, "imposed", False) for sp in sa_i]
         if masks:
@@ -1939,13 +1939,13 @@ class Engine:
                     and sum({c.count or 0 for c in smaller}) <= top
                 ):
                     counted = [c for c in counted if c not in parts]
+        total_rx = item.pk.total_tail if item["swap"] else None
         totals = [
             c
             for c in counted
-            if item["swap"]
+            if total_rx is not None
             and c.num_span is not None
-            and item.pk.total_tail is not None
-            and has(item.pk.total_tail, c.sentence[: c.num_span[0]])
+            and has(total_rx, c.sentence[: c.num_span[0]])
         ]
         if totals:
             # "Всего освобождены 26 человек. Россия передала 16 ..., вернулись восемь
