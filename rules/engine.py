@@ -1305,6 +1305,15 @@ class Engine:
                 continue  # "Interview with a former political prisoner": her release is past
             if kind != "strong" and item["served"] and not item["swap"]:
                 continue  # "вызваліўся, цалкам адбыўшы тэрмін": the sentence ended
+            if pk.postponed is not None and ctx.any_in(pk.postponed, sp[1]):
+                far = s.token_ends[min(len(s.token_ends) - 1, s.tok(sp[1] - 1) + 20)]
+                if any(
+                    c[0] < far and not any(sp[1] <= t[0] < c[0] for t in trig_spans)
+                    for c in ctx.find_in(pk.postponed, sp[1])
+                ):
+                    # "The release of 14 detainees ..., which lawmakers had said was imminent,
+                    # has been postponed": the predicate past a relative clause
+                    continue
             if ti not in t_num and ctx.any_in(pk.absentia):
                 continue  # "pardons ex-minister convicted in absentia": he was never held
             if ti not in t_num and ctx.any_in(pk.former):

@@ -119,6 +119,7 @@ class LangPack:
     others_pre: Rx  # "y a otros 18": the named person(s) before make it N + 1
     former: Rx  # "former political prisoner": a count-less release there is background
     absentia: Rx  # "convicted in absentia": a count-less pardon there frees nobody
+    postponed: Rx  # "has been postponed" after the trigger: the release did not happen
     portrait: Rx  # "interview with", "recalls": a headline about a person's past, not news
     pc_object: Rx  # "repression against political prisoners": the phrase is not a count's head
     served: Rx  # "after serving his full term": a release at the end of a sentence
@@ -370,6 +371,7 @@ def pack(lang: str) -> LangPack:
         others_pre=_tail_re(c("others_pre")),
         former=lexicon_re(c("former")),
         absentia=lexicon_re(c("absentia")),
+        postponed=lexicon_re(c("postponed")),
         portrait=lexicon_re(c("portrait")),
         pc_object=lexicon_re(c("pc_object")),
         served=lexicon_re(c("served")),

@@ -3580,6 +3580,14 @@ GENERAL_POSITIVES_30 = [
         "Пяцьдзесят два чалавекі вызваленыя з беларускіх турмаў.",
         [("pardon", 52)],
     ),
+    # a release today beside another one postponed
+    (
+        "en",
+        "Minsk",
+        "The authorities freed 20 prisoners on Monday, while the release of a second group has "
+        "been postponed.",
+        [("pardon", 20)],
+    ),
     # "designates" under a sanctions programme
     (
         "en",
@@ -3598,6 +3606,25 @@ GENERAL_NEGATIVES_30 = [
     ("uk", "ВРП застосувала дисциплінарну санкцію до судді", ""),
     ("be", "Федэрацыя падоўжыла спартовыя санкцыі супраць зборнай", ""),
     ("es", "Bulos", "Mensajes en redes aseguraban que el opositor había sido excarcelado."),
+    # a release or exchange "postponed" past a relative clause
+    (
+        "en",
+        "Caracas",
+        "The release of 22 detainees held at the Rodeo I prison, which officials had called "
+        "imminent, has been postponed again.",
+    ),
+    (
+        "es",
+        "Managua",
+        "La excarcelación de los presos de la cárcel La Modelo, anunciada por la Iglesia la semana "
+        "pasada, fue aplazada sin explicación.",
+    ),
+    (
+        "uk",
+        "Координаційний штаб",
+        "Обмін полоненими, про який домовилися за посередництва Катару, перенесено на "
+        "невизначений термін.",
+    ),
     (
         "en",
         "Numbers",
