@@ -670,7 +670,7 @@ class Engine:
                 appeal
                 and pk.appeal_pre is not None
                 and prev.rstrip().endswith(":")
-                and _words(prev) <= 4
+                and _words(prev) <= 6
                 and _unmasked(
                     ctx.find_in(pk.appeal_pre, bounds[ci - 1], lo),
                     ctx.find_in(pk.cue_masks, bounds[ci - 1], lo),
@@ -1519,8 +1519,11 @@ class Engine:
             modifier: Span | None = None  # a participle phrase describing the noun
             late = False  # the decision word follows that phrase
             for dsp, d in dirs:
+                bridged = False
                 if s.clause_of(dsp[0]) != s.clause_of(nsp[0]) and not (dsp[0] <= nsp[0] < dsp[1]):
-                    continue
+                    if not _dated_aside(s, dsp, nsp):
+                        continue
+                    bridged = True
                 if dsp == nsp:
                     continue
                 if dsp[0] >= nsp[1] and any(
@@ -1534,6 +1537,8 @@ class Engine:
                 ):
                     continue  # "z listy osób objętych sankcjami": who is under sanctions
                 g = s.gap(nsp, dsp)
+                if bridged:
+                    g = _words(text[dsp[1] : nsp[0]].rsplit(",", 1)[-1])  # the aside skipped
                 if g > 6 and not (g <= 14 and dsp[0] >= nsp[1] and _clause_final(s, dsp)):
                     # (a participle ending its clause governs a longer object: "hat die
                     # Einreiseverbote gegen mehr als 2.500 Personen bis März verlängert")
@@ -1781,6 +1786,21 @@ class Engine:
                 continue
             if pk.hyp_pre is not None and ctx.any_in(pk.hyp_pre, lo, n.start):
                 continue
+            if (
+                pk.past_rel is not None
+                and ctx.any_in(pk.past_rel, lo, n.start)
+                and not ctx.any_in(pk.pc_current, lo, hi)
+            ):
+                continue  # "last year rights groups recognised over 400 people as ...": a flow
+            published = item["published"]
+            if ctx.months and isinstance(published, datetime) and "20" in text[lo : n.start]:
+                when = _month_year(text[lo : n.start])
+                if (
+                    when is not None
+                    and (published.year * 12 + published.month) - (when[0] * 12 + when[1]) >= 6
+                    and not ctx.any_in(pk.pc_current, lo, hi)
+                ):
+                    continue  # "In February 2023 Managua put 222 political prisoners on a plane"
             start = n.start
             if i > 0 and nums[i - 1].end == n.start - 1 and text[n.start - 1] in "-–—":
                 start = nums[i - 1].start  # "яшчэ 20–30": the range's cues come before it
@@ -2158,6 +2178,24 @@ _PAST_AUX = re.compile(
 )
 _YEAR_PREP = re.compile(r"(?:^|\s)(?:в|у|in|en|im|w|nel|au|à)\s+$", re.I)
 _EDGE_PUNCT = ".,;:!?…\"'«»“”„()[]"
+
+
+def _dated_aside(s: Any, dsp: Span, nsp: Span) -> bool:
+    """A decision word and, one or two commas later, the noun that opens its clause, with
+    only a short dated aside between: "ha rinnovato per altri sei mesi, fino al 31 luglio,
+    le sanzioni", "przedłużyła o sześć miesięcy, do 31 stycznia 2026 r., sankcje"."""
+    if dsp[1] > nsp[0]:
+        return False
+    cd, cn = s.clause_of(dsp[0]), s.clause_of(nsp[0])
+    if not 1 <= cn - cd <= 2:
+        return False
+    between = s.text[dsp[1] : s.clause_bounds[cn]]
+    return (
+        _words(s.text[s.clause_bounds[cn] : nsp[0]]) <= 1  # (an article)
+        and _words(between) <= 10
+        and any(ch.isdigit() for ch in between)
+        and not any(ch in between for ch in ";:()")
+    )
 
 
 def _clause_final(s: Any, span: Span) -> bool:

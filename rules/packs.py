@@ -131,7 +131,7 @@ class LangPack:
     complement_open: Rx  # a clause opening with "aby" / "чтобы": the previous clause governs it
     inf_final: Rx  # a clause ending in "zu verhängen": the previous clause governs it
     hyp_adjacent: Rx  # right before the trigger: "lists for an exchange", "talks on a swap"
-    total_tail: Rx  # "in total", "всего" up to two words before a figure: a total, not one side
+    total_tail: Rx  # "in total", "всего" up to three words before a figure: a total, not one side
     topic_of: Rx  # right before the trigger: "a game about a prisoner exchange": a work's subject
     wildlife: Rx  # reintroduction, GPS tags, national park: animals set free, not people
     pardoned_animals: Rx  # turkeys: the one animal presidents "pardon"
@@ -384,7 +384,7 @@ def pack(lang: str) -> LangPack:
         inf_final=_tail_re(c("inf_final")),
         hyp_adjacent=_tail_re(c("hyp_adjacent")),
         topic_of=_tail_re(c("topic_of"), 2),
-        total_tail=_tail_re(c("total"), 2),
+        total_tail=_tail_re(c("total"), 3),
         wildlife=lexicon_re(c("wildlife")),
         pardoned_animals=lexicon_re(c("pardoned_animals")),
         anaphora_tail=_tail_re(c("anaphora") + c("only")),

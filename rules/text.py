@@ -51,7 +51,7 @@ _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREV = frozenset(
     "u.s us mr mrs ms dr st no nos jan feb mar apr aug sept sep oct nov dec r г гг тыс ок ok tys "
-    "m.in p проф prof gen sen rep gov lt col ca ст ул etc vs incl approx млн mln mld".split()
+    "m.in p проф prof gen sen rep gov lt col ca ст ул etc vs incl approx млн mln mld ee".split()
 )
 
 
@@ -158,7 +158,7 @@ def split_sentences(text: str) -> list[str]:
         nxt = text[end : end + 1]
         stop = m.group(0)
         if stop.strip() and not stop.startswith("\n"):
-            if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"«„“'(<"):
+            if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"«„“'(<•▪●►"):
                 continue
             # word before the full stop: from the last space or newline (a word with any
             # other whitespace in it is not printable: then the character walk)

@@ -13,6 +13,7 @@ import pytest
 from releasewatch.models import Item
 from rules import evaluate
 from rules.numbers import find_numbers
+from rules.text import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 PUB = datetime(2025, 6, 1, tzinfo=UTC)
@@ -3634,6 +3635,105 @@ GENERAL_NEGATIVES_30 = [
 ]
 
 
+GENERAL_POSITIVES_31 = [
+    # an exchange's total three words before its figure, or 'a swap of N'; a decision and its
+    # noun around a short dated aside; a release under supervision; lists and frozen assets
+    (
+        "ru",
+        "Обмен в Стамбуле",
+        "Россия передала шестерых, Украина — четверых; всего на родину вернулись десять человек.",
+        [("pardon", 10)],
+    ),
+    (
+        "es",
+        "Frontera",
+        "Perú entregó a cuatro ciudadanos bolivianos y Bolivia liberó a dos militares peruanos en un canje de seis personas.",
+        [("pardon", 6)],
+    ),
+    (
+        "fr",
+        "Bruxelles",
+        "Le Conseil de l'UE a prolongé de six mois, jusqu'au 31 janvier 2026, les sanctions économiques contre la Russie.",
+        [("sanctions", "imposed")],
+    ),
+    (
+        "es",
+        "Bruselas",
+        "El Consejo prorrogó por un año, hasta el 28 de febrero de 2026, las sanciones contra Irán.",
+        [("sanctions", "imposed")],
+    ),
+    (
+        "it",
+        "Cuba ha completato la scarcerazione di 553 detenuti",
+        "Molti restano in libertà vigilata.",
+        [("pardon", 553)],
+    ),
+    (
+        "ru",
+        "Минфин США внёс три банка и пять судов в список SDN",
+        "Решение объявило OFAC.",
+        [("sanctions", "imposed")],
+    ),
+    (
+        "ru",
+        "OFAC",
+        "Минфин США заблокировал активы двух судоходных компаний из Гонконга.",
+        [("sanctions", "imposed")],
+    ),
+]
+
+GENERAL_NEGATIVES_31 = [
+    # release after police paperwork; a bill; an appeal heading; unconfirmed and conditional;
+    # last year's recognitions and a dated old count; sanctions that remain; exchanges that did
+    # not take place; 'would go free'; a product; a proposal past 'EE. UU.'; an anniversary
+    (
+        "ru",
+        "Пикет в Екатеринбурге",
+        "Большинство задержанных на пикете отпустили после составления протоколов.",
+    ),
+    ("uk", "Депутати внесли законопроєкт про санкції проти імпортерів іранської нафти", ""),
+    ("it", "Appello di giuristi e scrittori italiani: «Grazia per il blogger in carcere»", ""),
+    ("fr", "Une amnistie pour les détenus politiques évoquée, sans confirmation", ""),
+    ("pl", "Gdyby UE zniosła embargo na nawozy, rolnicy by stracili", ""),
+    ("ru", "Итоги", "В прошлом году правозащитники признали политзаключёнными более 300 человек."),
+    (
+        "en",
+        "Archive",
+        "In February 2022 the authorities put 180 political prisoners on a plane to Madrid.",
+    ),
+    ("pl", "Banki", "Pozostałe banki nadal objęte są sankcjami."),
+    ("de", "Reedereien", "Drei Reedereien bleiben weiterhin sanktioniert."),
+    ("ru", "Женева", "Обмен пленными, о котором договорились в Женеве, не состоялся."),
+    ("uk", "Обмін полоненими знову відклали", ""),
+    ("pl", "Media", "Według mediów na wolność miałoby wyjść 15 osób."),
+    (
+        "ru",
+        "Коротко: амнистия, Apple",
+        "• В Думу внесён законопроект об амнистии для 5 тысяч осуждённых. • Apple выпустила iOS 19 с новыми функциями.",
+    ),
+    (
+        "es",
+        "Propuesta",
+        "Bukele propuso devolver a los deportados por EE. UU. a cambio de la liberación de presos políticos.",
+    ),
+    ("ru", "Год после большого обмена: как живут освобождённые", ""),
+    (
+        "de",
+        "Bilanz",
+        "Im Laufe des Jahres wurden mehr als 300 Menschen als politische Gefangene anerkannt.",
+    ),
+]
+
+
+def test_bullets_and_ee_uu_in_sentence_splitting() -> None:
+    """A digest's bullets start sentences; "EE. UU." in mid-sentence does not end one."""
+    assert split_sentences("• Heat: up to +34 °C. • Rights groups count 1 172.") == [
+        "• Heat: up to +34 °C.",
+        "• Rights groups count 1 172.",
+    ]
+    assert len(split_sentences("Deportados por EE. UU. a cambio de presos. Otro.")) == 2
+
+
 def test_lacinka_transliteration() -> None:
     from rules.text import is_lacinka, lacinka_to_cyrillic
 
@@ -3671,7 +3771,8 @@ def test_lacinka_transliteration() -> None:
     + GENERAL_POSITIVES_27
     + GENERAL_POSITIVES_28
     + GENERAL_POSITIVES_29
-    + GENERAL_POSITIVES_30,
+    + GENERAL_POSITIVES_30
+    + GENERAL_POSITIVES_31,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -3704,7 +3805,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_27
     + GENERAL_NEGATIVES_28
     + GENERAL_NEGATIVES_29
-    + GENERAL_NEGATIVES_30,
+    + GENERAL_NEGATIVES_30
+    + GENERAL_NEGATIVES_31,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
