@@ -1536,6 +1536,12 @@ class Engine:
                     and ctx.has(pk.s_attrib_pair_pre, text[max(0, dsp[0] - 25) : dsp[0]])
                 ):
                     continue  # "z listy osób objętych sankcjami": who is under sanctions
+                if (
+                    dsp[0] >= nsp[1]
+                    and pk.s_new_adj is not None
+                    and has(pk.s_new_adj, text[dsp[0] : dsp[1]])
+                ):
+                    continue  # "Sanktionsausschuss wählt neuen Vorsitz": "new" of another noun
                 g = s.gap(nsp, dsp)
                 if bridged:
                     g = _words(text[dsp[1] : nsp[0]].rsplit(",", 1)[-1])  # the aside skipped
@@ -1974,7 +1980,13 @@ class Engine:
             for c in counted
             if total_rx is not None
             and c.num_span is not None
-            and has(total_rx, c.sentence[: c.num_span[0]])
+            and (
+                has(total_rx, c.sentence[: c.num_span[0]])
+                or (
+                    item.pk.total_head is not None
+                    and has(item.pk.total_head, c.sentence[c.num_span[1] : c.num_span[1] + 40])
+                )
+            )
         ]
         if totals:
             # "Всего освобождены 26 человек. Россия передала 16 ..., вернулись восемь

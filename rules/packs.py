@@ -132,6 +132,7 @@ class LangPack:
     inf_final: Rx  # a clause ending in "zu verhängen": the previous clause governs it
     hyp_adjacent: Rx  # right before the trigger: "lists for an exchange", "talks on a swap"
     total_tail: Rx  # "in total", "всего" up to three words before a figure: a total, not one side
+    total_head: Rx  # "614 personnes au total", "606 in totale": the same word just after it
     topic_of: Rx  # right before the trigger: "a game about a prisoner exchange": a work's subject
     wildlife: Rx  # reintroduction, GPS tags, national park: animals set free, not people
     pardoned_animals: Rx  # turkeys: the one animal presidents "pardon"
@@ -160,6 +161,7 @@ class LangPack:
     s_background: Rx
     s_attrib_pre: Rx  # "for sanctioned Russian billionaire": an adjective, not a decision
     s_attrib_pair_pre: Rx  # "osób objętych sankcjami": people under sanctions, a state
+    s_new_adj: Rx  # "new" as a direction word: it only imposes when it comes before the noun
     # prisoner count
     pc_phrases: Rx
     pc_current: Rx
@@ -280,6 +282,17 @@ def _head_re(frags: list[str], *, letters: bool = False, end: str = r"(?:[^\pL]|
     return _with_core(compile_re(rf"(?i)^\s*(?:{alt}){end}", lazy=True), rf"(?i)(?:{alt})")
 
 
+def _head_words_re(frags: list[str], words_between: int) -> Rx:
+    """Regex that matches when the text starts with up to N words and then a fragment."""
+    if not frags:
+        return None
+    alt = "|".join(sorted(set(frags), key=len, reverse=True))
+    rx = compile_re(
+        rf"(?i)^(?:\s+[\pL\pN.'’-]+){{0,{words_between}}}\s+(?:{alt})(?:[^\pL\pN]|$)", lazy=True
+    )
+    return _with_core(rx, rf"(?i)(?:{alt})")
+
+
 def _suffix_re(suffixes: list[str]) -> Rx:
     """A whole word ending in one of the suffixes ("liberar", "excarcelará")."""
     if not suffixes:
@@ -385,6 +398,9 @@ def pack(lang: str) -> LangPack:
         hyp_adjacent=_tail_re(c("hyp_adjacent")),
         topic_of=_tail_re(c("topic_of"), 2),
         total_tail=_tail_re(c("total"), 3),
+        total_head=_head_words_re(
+            [f.rstrip(",") for f in c("total") if not f.endswith((" of", " de", " di", " von"))], 2
+        ),
         wildlife=lexicon_re(c("wildlife")),
         pardoned_animals=lexicon_re(c("pardoned_animals")),
         anaphora_tail=_tail_re(c("anaphora") + c("only")),
@@ -410,6 +426,7 @@ def pack(lang: str) -> LangPack:
         s_background=lexicon_re(_collect(sanc, langs, "background")),
         s_attrib_pre=_tail_re(_collect(sanc, langs, "attrib_pre")),
         s_attrib_pair_pre=_tail_re(_collect(sanc, langs, "attrib_pair_pre")),
+        s_new_adj=_head_re(_collect(sanc, langs, "new_adj")),
         pc_phrases=lexicon_re(pcs),
         pc_current=lexicon_re(_collect(pc, langs, "current")),
         pc_held=lexicon_re(_collect(pc, langs, "held")),
@@ -449,6 +466,7 @@ def pack(lang: str) -> LangPack:
         "others_pre",
         "s_attrib_pre",
         "s_attrib_pair_pre",
+        "s_new_adj",
         "cond_start",
         "complement_open",
         "inf_final",
@@ -456,6 +474,7 @@ def pack(lang: str) -> LangPack:
         "hyp_adjacent",
         "topic_of",
         "total_tail",
+        "total_head",
         "anaphora_tail",
         "only_tail",
         "freed_head",

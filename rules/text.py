@@ -55,6 +55,14 @@ _ABBREV = frozenset(
 )
 
 
+# Words that open a sentence, not a noun after a German / Polish ordinal ("... waren es
+# noch rund 300. Die Regierung ...": a figure ends the sentence before them)
+_SENT_OPENERS = frozenset(
+    "Die Der Das Den Dem Ein Eine Es Er Sie Wir Ich Im In Am Auch Doch Aber Und Nach Zuvor "
+    "Diese Dieser Dies Damit Dabei Laut Nun Jetzt W We Na Po Jak Ale To Nie Od Do Według".split()
+)
+
+
 def compile_re(
     pattern: str, *, longest: bool = False, lazy: bool = False, big: bool = False
 ) -> re2._Regexp:
@@ -173,7 +181,8 @@ def split_sentences(text: str) -> list[str]:
                 continue
             if prev.isdigit() and len(prev) <= 3 and stop.startswith(".") and nxt.isupper():
                 # "Zum 77. Jahrestag": German/Polish ordinal, not a sentence end
-                if end < len(text) and not text[end:].split(" ", 1)[0].isupper():
+                word = text[end:].split(" ", 1)[0]
+                if end < len(text) and not word.isupper() and word not in _SENT_OPENERS:
                     continue
         piece = text[start:end].strip()
         if piece:

@@ -3725,6 +3725,41 @@ GENERAL_NEGATIVES_31 = [
 ]
 
 
+GENERAL_POSITIVES_32 = [
+    # a total after a comma or after the figure; sanctions restored
+    (
+        "en",
+        "Prisoner swap completed",
+        "Both sides handed over 150 prisoners each. In total, 300 people were freed on Friday.",
+        [("pardon", 300)],
+    ),
+    (
+        "fr",
+        "Échange",
+        "Moscou et Kiev ont chacun libéré 120 prisonniers, soit 240 personnes au total, lors de l'échange de mardi.",
+        [("pardon", 240)],
+    ),
+    ("uk", "ЄС: санкції проти Сирії відновлено в повному обсязі", "", [("sanctions", "imposed")]),
+]
+
+GENERAL_NEGATIVES_32 = [
+    # the group Amnesty; habitual and planned releases; 'avrebbe'; 'new' of another noun; a
+    # newspaper; at liberty with a deferred sentence; an opinion poll; talk of a release
+    ("en", "Amnesty urges Tunisia to free jailed journalists", ""),
+    ("en", "Eid", "Families hope for news before Eid, when pardons are traditionally announced."),
+    ("ru", "Запланированный на пятницу обмен пленными: что известно", ""),
+    ("it", "Indiscrezioni", "Secondo la stampa, lo scambio avrebbe riguardato dieci detenuti."),
+    ("de", "Sanktionsausschuss wählt neuen Vorsitzenden", ""),
+    (
+        "pl",
+        "Statystyki",
+        "Na wolności pozostaje ok. 30 tys. skazanych z odroczonym wykonaniem kary.",
+    ),
+    ("pl", "Sondaż: 55 proc. badanych popiera zaostrzenie sankcji wobec Białorusi", ""),
+    ("fr", "Diplomatie", "Des responsables évoquent la libération de deux journalistes."),
+]
+
+
 def test_bullets_and_ee_uu_in_sentence_splitting() -> None:
     """A digest's bullets start sentences; "EE. UU." in mid-sentence does not end one."""
     assert split_sentences("• Heat: up to +34 °C. • Rights groups count 1 172.") == [
@@ -3732,6 +3767,14 @@ def test_bullets_and_ee_uu_in_sentence_splitting() -> None:
         "• Rights groups count 1 172.",
     ]
     assert len(split_sentences("Deportados por EE. UU. a cambio de presos. Otro.")) == 2
+    # a figure that ends a German sentence is no ordinal when an article opens the next one
+    assert split_sentences(
+        "Es waren noch rund 300. Die Regierung schweigt. Zum 77. Jahrestag."
+    ) == [
+        "Es waren noch rund 300.",
+        "Die Regierung schweigt.",
+        "Zum 77. Jahrestag.",
+    ]
 
 
 def test_lacinka_transliteration() -> None:
@@ -3772,7 +3815,8 @@ def test_lacinka_transliteration() -> None:
     + GENERAL_POSITIVES_28
     + GENERAL_POSITIVES_29
     + GENERAL_POSITIVES_30
-    + GENERAL_POSITIVES_31,
+    + GENERAL_POSITIVES_31
+    + GENERAL_POSITIVES_32,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -3806,7 +3850,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_28
     + GENERAL_NEGATIVES_29
     + GENERAL_NEGATIVES_30
-    + GENERAL_NEGATIVES_31,
+    + GENERAL_NEGATIVES_31
+    + GENERAL_NEGATIVES_32,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
