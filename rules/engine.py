@@ -440,6 +440,25 @@ def _quoted_title(text: str, span: Span) -> bool:
     )
 
 
+def _inside_short_quote(text: str, span: Span) -> bool:
+    """The trigger sits inside a short capitalised quotation, a word or two after it opens:
+    «Выход на свободу», "Road to Freedom" name a song, a film or a campaign, not a release."""
+    a, b = span
+    head = text[max(0, a - 30) : a]
+    q = max(head.rfind(ch) for ch in '«„“"')
+    if q < 0 or (q > 0 and not head[q - 1].isspace()):
+        return False
+    lead = head[q + 1 :].strip()
+    if not lead or not lead[0].isupper() or len(lead.split()) > 2:
+        return False
+    rest = text[b : b + 60]
+    end = next((i for i, ch in enumerate(rest) if ch in _CLOSE_QUOTES), -1)
+    if end < 0:
+        return False
+    inner = lead + " " + text[a : b + end]
+    return len(inner.split()) <= 5 and not any(ch.isdigit() or ch in ".!?;:" for ch in inner)
+
+
 @cache
 def _lang_profiles() -> tuple[tuple[str, frozenset[str], str], ...]:
     raw = raw_packs()["common"]["languages"]
@@ -1165,6 +1184,8 @@ class Engine:
             for t in trigs
             if not any(m[0] <= t[0][0] and t[0][1] <= m[1] for m in masks)
             and not _quoted_title(text, t[0])
+            # (a quotation in speech reports; beside a song, a film, a book it names one)
+            and not (_inside_short_quote(text, t[0]) and ctx.any_in(pk.product_ctx))
         ]
         if not trigs:
             return []

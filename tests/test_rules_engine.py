@@ -3760,6 +3760,58 @@ GENERAL_NEGATIVES_32 = [
 ]
 
 
+GENERAL_POSITIVES_33 = [
+    # lists with objects between ('внёс X в список SDN', 'setzen X auf die Sanktionsliste':
+    # 'aus Hongkong' is no 'setzt ... aus'); 'mit Sanktionen belegt'; countermeasures; visa bans
+    (
+        "ru",
+        "Минфин США внёс два банка и судоходную компанию в список SDN",
+        "",
+        [("sanctions", "imposed")],
+    ),
+    (
+        "de",
+        "Washington",
+        "Das US-Finanzministerium hat drei iranische Reedereien mit Sanktionen belegt.",
+        [("sanctions", "imposed")],
+    ),
+    (
+        "de",
+        "USA setzen drei Reedereien aus Hongkong auf ihre Sanktionsliste",
+        "",
+        [("sanctions", "imposed")],
+    ),
+    (
+        "de",
+        "Peking verhängt Gegenmaßnahmen gegen zwei Drohnenhersteller",
+        "",
+        [("sanctions", "imposed")],
+    ),
+    (
+        "es",
+        "Washington",
+        "El Departamento de Estado anunció restricciones de visado contra 40 jueces de Nicaragua.",
+        [("sanctions", "imposed")],
+    ),
+]
+
+GENERAL_NEGATIVES_33 = [
+    # a song's quoted title; a film review; an exchange deal said to be close
+    (
+        "ru",
+        "Новый альбом",
+        "Песня «Дорога на свободу» с нового альбома группы набрала миллион прослушиваний.",
+    ),
+    ("de", "Filmkritik: Ein Gefangenenaustausch als Agententhriller", ""),
+    (
+        "fr",
+        "Diplomatie",
+        "Selon le ministre, un accord d'échange de prisonniers avec Bakou est « proche ».",
+    ),
+    ("en", "Talks", "Officials said a prisoner exchange deal with Tehran was close."),
+]
+
+
 def test_bullets_and_ee_uu_in_sentence_splitting() -> None:
     """A digest's bullets start sentences; "EE. UU." in mid-sentence does not end one."""
     assert split_sentences("• Heat: up to +34 °C. • Rights groups count 1 172.") == [
@@ -3816,7 +3868,8 @@ def test_lacinka_transliteration() -> None:
     + GENERAL_POSITIVES_29
     + GENERAL_POSITIVES_30
     + GENERAL_POSITIVES_31
-    + GENERAL_POSITIVES_32,
+    + GENERAL_POSITIVES_32
+    + GENERAL_POSITIVES_33,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -3851,7 +3904,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_29
     + GENERAL_NEGATIVES_30
     + GENERAL_NEGATIVES_31
-    + GENERAL_NEGATIVES_32,
+    + GENERAL_NEGATIVES_32
+    + GENERAL_NEGATIVES_33,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
