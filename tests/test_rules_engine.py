@@ -3812,6 +3812,28 @@ GENERAL_NEGATIVES_33 = [
 ]
 
 
+GENERAL_POSITIVES_34 = [
+    # a headline's 'grâce royale pour'; Swiss 'Massnahmen'; 'der sanktionierten' inside a delisting
+    ("fr", "Maroc : grâce royale pour 1 200 détenus", "", [("pardon", 1200)]),
+    ("de", "Bundesrat übernimmt neue EU-Massnahmen gegen Iran", "", [("sanctions", "imposed")]),
+    (
+        "de",
+        "Washington",
+        "Die Reederei wurde von der Liste der sanktionierten Unternehmen gestrichen.",
+        [("sanctions", "lifted")],
+    ),
+]
+
+GENERAL_NEGATIVES_34 = [
+    # a band's EP; an explainer; feared swaps; police custody; a bargaining chip
+    ("en", "Punk trio Lockdown announce 'Pardon Me' EP, first release in three years", ""),
+    ("it", "Indulto: cos'è, chi ne beneficia e come funziona", ""),
+    ("de", "Sorge", "Seine Anwälte befürchten einen Austausch gegen einen verurteilten Agenten."),
+    ("fr", "Nantes", "Les dix personnes gardées à vue ont été relâchées sans poursuites."),
+    ("fr", "Famille", "Pour Téhéran, les deux Français sont une monnaie d'échange."),
+]
+
+
 def test_bullets_and_ee_uu_in_sentence_splitting() -> None:
     """A digest's bullets start sentences; "EE. UU." in mid-sentence does not end one."""
     assert split_sentences("• Heat: up to +34 °C. • Rights groups count 1 172.") == [
@@ -3869,7 +3891,8 @@ def test_lacinka_transliteration() -> None:
     + GENERAL_POSITIVES_30
     + GENERAL_POSITIVES_31
     + GENERAL_POSITIVES_32
-    + GENERAL_POSITIVES_33,
+    + GENERAL_POSITIVES_33
+    + GENERAL_POSITIVES_34,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -3905,7 +3928,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_30
     + GENERAL_NEGATIVES_31
     + GENERAL_NEGATIVES_32
-    + GENERAL_NEGATIVES_33,
+    + GENERAL_NEGATIVES_33
+    + GENERAL_NEGATIVES_34,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
