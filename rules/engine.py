@@ -440,6 +440,16 @@ def _quoted_title(text: str, span: Span) -> bool:
     )
 
 
+def _to_country(text: str, span: Span) -> bool:
+    """The word right after the trigger names a country ("передала Украине", "перадаў
+    украінскаму [боку]"): a handover to a state, not to the police or a court."""
+    words = text[span[1] : span[1] + 40].split()
+    if not words:
+        return False
+    w = words[0].strip(',.;:«»"()')
+    return bool(w) and any(has(rx, w) for _code, rx in places().countries)
+
+
 def _inside_short_quote(text: str, span: Span) -> bool:
     """The trigger sits inside a short capitalised quotation, a word or two after it opens:
     «Выход на свободу», "Road to Freedom" name a song, a film or a campaign, not a release."""
@@ -1313,7 +1323,15 @@ class Engine:
                 if ctx.any_in(pk.product_ctx) or not (item["detainee"] or swap or people):
                     continue
             if kind == "count_only" and (ti not in t_num or not item["swap"]):
-                continue
+                # (without a swap: "Беларусь перадала Украіне 31 грамадзяніна", convicts
+                # handed over to their country, with people counted and a detention context)
+                if not (
+                    ti in t_num
+                    and item["detainee"]
+                    and self._attached(ctx, nums[t_num[ti]])
+                    and _to_country(text, sp)
+                ):
+                    continue
             if (
                 kind == "count_only"
                 and item["swap_n"] < 2

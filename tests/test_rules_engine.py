@@ -3834,6 +3834,17 @@ GENERAL_NEGATIVES_34 = [
 ]
 
 
+GENERAL_POSITIVES_35 = [
+    # convicts handed over to their country without a swap word
+    (
+        "uk",
+        "Молдова передала Україні 9 громадян",
+        "На кордоні Україні передали 9 громадян, які відбували покарання в молдовських в'язницях, повідомило відомство. Серед звільнених — двоє волонтерів.",
+        [("pardon", 9)],
+    ),
+]
+
+
 def test_bullets_and_ee_uu_in_sentence_splitting() -> None:
     """A digest's bullets start sentences; "EE. UU." in mid-sentence does not end one."""
     assert split_sentences("• Heat: up to +34 °C. • Rights groups count 1 172.") == [
@@ -3892,7 +3903,8 @@ def test_lacinka_transliteration() -> None:
     + GENERAL_POSITIVES_31
     + GENERAL_POSITIVES_32
     + GENERAL_POSITIVES_33
-    + GENERAL_POSITIVES_34,
+    + GENERAL_POSITIVES_34
+    + GENERAL_POSITIVES_35,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
