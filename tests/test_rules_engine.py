@@ -3845,6 +3845,14 @@ GENERAL_POSITIVES_35 = [
 ]
 
 
+GENERAL_NEGATIVES_35 = [
+    # 'since sanctions were introduced'; a TV character; a pardon reported as considered, denied
+    ("pl", "Import z Białorusi spadł o 40 proc. od wprowadzenia sankcji", ""),
+    ("pl", "Serial", "Bohaterka grana przez znaną aktorkę wyjdzie na wolność w finale sezonu."),
+    ("de", "Kreml", "Berichte, wonach Moskau eine Begnadigung erwäge, seien nicht zutreffend."),
+]
+
+
 def test_bullets_and_ee_uu_in_sentence_splitting() -> None:
     """A digest's bullets start sentences; "EE. UU." in mid-sentence does not end one."""
     assert split_sentences("• Heat: up to +34 °C. • Rights groups count 1 172.") == [
@@ -3941,7 +3949,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_31
     + GENERAL_NEGATIVES_32
     + GENERAL_NEGATIVES_33
-    + GENERAL_NEGATIVES_34,
+    + GENERAL_NEGATIVES_34
+    + GENERAL_NEGATIVES_35,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
