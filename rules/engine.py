@@ -1447,9 +1447,15 @@ class Engine:
                 notes: list[str] = []
                 q, qtext = self._qualifier(ctx, n)
                 before = text[max(0, n.start - 20) : n.start]
+                lead = n.text.split(" ", 1)
+                if n.words and len(lead) == 2 and lead[0].isalpha():
+                    # "und dreizehn": the number words took the "and" (German "einundzwanzig")
+                    and_before = before + lead[0]
+                else:
+                    and_before = before
                 if (
                     pk.others_before
-                    and ctx.has(pk.others_before, before)
+                    and ctx.has(pk.others_before, and_before)
                     and ctx.has(pk.others_after, text[n.end : n.end + 30])
                 ):
                     value += 1  # "X and 13 others" -> 14 people
@@ -1831,9 +1837,16 @@ class Engine:
                 continue
             if pk.hyp_pre is not None and ctx.any_in(pk.hyp_pre, lo, n.start):
                 continue
+            ci = s.clause_of(n.start)
+            # (a short opening clause dates the next one: "Hace un año, 135 presos ...")
+            plo = (
+                s.clause_bounds[ci - 1]
+                if ci > 0 and _words(text[s.clause_bounds[ci - 1] : lo]) <= 4
+                else lo
+            )
             if (
                 pk.past_rel is not None
-                and ctx.any_in(pk.past_rel, lo, n.start)
+                and ctx.any_in(pk.past_rel, plo, n.start)
                 and not ctx.any_in(pk.pc_current, lo, hi)
             ):
                 continue  # "last year rights groups recognised over 400 people as ...": a flow

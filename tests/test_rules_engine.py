@@ -3853,6 +3853,28 @@ GENERAL_NEGATIVES_35 = [
 ]
 
 
+GENERAL_POSITIVES_36 = [
+    # 'X und elf weitere': the number words took the 'und'
+    ("de", "Minsk lässt Bjaljazki und elf weitere Gefangene frei", "", [("pardon", 12)]),
+]
+
+GENERAL_NEGATIVES_36 = [
+    # 'Nuova Delhi' is no 'new'; 'starebbero'; a staging; a year ago, told in a short clause
+    (
+        "it",
+        "Washington",
+        "Il segretario di Stato ha avvertito Nuova Delhi che potrebbe imporre sanzioni.",
+    ),
+    (
+        "it",
+        "Indiscrezioni",
+        "Secondo la stampa, Roma e Teheran starebbero lavorando a uno scambio di detenuti.",
+    ),
+    ("de", "Premiere", "Die neue Inszenierung erzählt von der Befreiung politischer Gefangener."),
+    ("es", "Aniversario", "Hace un año, 222 presos políticos llegaban a Washington."),
+]
+
+
 def test_bullets_and_ee_uu_in_sentence_splitting() -> None:
     """A digest's bullets start sentences; "EE. UU." in mid-sentence does not end one."""
     assert split_sentences("• Heat: up to +34 °C. • Rights groups count 1 172.") == [
@@ -3912,7 +3934,8 @@ def test_lacinka_transliteration() -> None:
     + GENERAL_POSITIVES_32
     + GENERAL_POSITIVES_33
     + GENERAL_POSITIVES_34
-    + GENERAL_POSITIVES_35,
+    + GENERAL_POSITIVES_35
+    + GENERAL_POSITIVES_36,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -3950,7 +3973,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_32
     + GENERAL_NEGATIVES_33
     + GENERAL_NEGATIVES_34
-    + GENERAL_NEGATIVES_35,
+    + GENERAL_NEGATIVES_35
+    + GENERAL_NEGATIVES_36,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
