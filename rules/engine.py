@@ -440,6 +440,11 @@ def _quoted_title(text: str, span: Span) -> bool:
     )
 
 
+def _in_quote(text: str, start: int, pos: int) -> bool:
+    """`pos` lies after `start` and before the quotation around `start` closes."""
+    return start <= pos and not any(ch in _CLOSE_QUOTES for ch in text[start:pos])
+
+
 def _to_country(text: str, span: Span) -> bool:
     """The word right after the trigger names a country ("передала Украине", "перадаў
     украінскаму [боку]"): a handover to a state, not to the police or a court."""
@@ -602,6 +607,7 @@ class Engine:
             pc_seen=False,  # an earlier sentence gave a political-prisoner count
             expected=None,  # (number, qualifier, its text, trigger) of "will free N people"
             partition=None,  # (sentence, number, trigger) of "387 of them were freed"
+            title_years=(),  # the past years of a headline that tells its release as history
         )
         cands: list[_Cand] = []
         present = sc.present
@@ -962,7 +968,15 @@ class Engine:
         if ci == 0:
             return False
         b = s.clause_bounds
-        return any(c[0] <= 1 for c in ctx.find_in(ctx.pk.cumul_start, b[ci - 1], b[ci]))
+        if any(c[0] <= 1 for c in ctx.find_in(ctx.pk.cumul_start, b[ci - 1], b[ci])):
+            return True
+        # "што з пачатку ліпеня 2024 года, калі Лукашэнка пачаў памілоўваць ..., праз
+        # памілаванне на волю выйшлі больш за 300": the cue opens a 'that' clause two back,
+        # a 'when' clause between
+        return ci >= 2 and any(
+            s.tok(b[ci - 2] + c[0]) - s.tok(b[ci - 2]) <= 1
+            for c in ctx.find_in(ctx.pk.cumul_start, b[ci - 2], b[ci - 1])
+        )
 
     def _remains(self, ctx: _SentCtx, sp: Span, trig_spans: list[Span]) -> bool:
         """The trigger's object / subject is bodies or remains, not living people."""
@@ -1193,7 +1207,12 @@ class Engine:
             t
             for t in trigs
             if not any(m[0] <= t[0][0] and t[0][1] <= m[1] for m in masks)
-            and not _quoted_title(text, t[0])
+            and not (
+                _quoted_title(text, t[0])
+                # ("Kiev: «Rientrati a casa mille ucraini»": a quoted count of people is
+                # speech, not the name of a work)
+                and not any(n.words and _in_quote(text, t[0][1], n.start) for n in ctx.nums)
+            )
             # (a quotation in speech reports; beside a song, a film, a book it names one)
             and not (_inside_short_quote(text, t[0]) and ctx.any_in(pk.product_ctx))
         ]
@@ -1342,7 +1361,16 @@ class Engine:
                 continue
             if item["portrait"] and (not s.is_title or ti not in t_num):
                 continue  # "Interview with a former political prisoner": her release is past
-            if kind != "strong" and item["served"] and not item["swap"]:
+            if (
+                item["served"]
+                and not item["swap"]
+                and (
+                    kind != "strong"
+                    # ("вышел на свободу ..., полностью отбыв срок": a strong word that names
+                    # no pardon, amnesty or exchange is the same walk out at the term's end)
+                    or not (pk.p_grounds is not None and _has_word(pk.p_grounds, word))
+                )
+            ):
                 continue  # "вызваліўся, цалкам адбыўшы тэрмін": the sentence ended
             if pk.postponed is not None and ctx.any_in(pk.postponed, sp[1]):
                 far = s.token_ends[min(len(s.token_ends) - 1, s.tok(sp[1] - 1) + 20)]
@@ -1402,6 +1430,12 @@ class Engine:
                     item["summary_hist"] = True
                 else:
                     item["title_past"] = True
+                    if hist is True and pub_year is not None:
+                        item["title_years"] = tuple(
+                            text[a:b]
+                            for _g, (a, b) in find_groups(_YEAR, text)
+                            if int(text[a:b]) < pub_year - 1
+                        )
                 if hist != "recent" or s.is_title or ti not in t_num:
                     continue
                 # "Drei Soldatinnen waren bereits im September freigelassen worden" beside
@@ -1850,6 +1884,19 @@ class Engine:
                 and not ctx.any_in(pk.pc_current, lo, hi)
             ):
                 continue  # "last year rights groups recognised over 400 people as ...": a flow
+            if (
+                item["pub_year"] is not None
+                and plo < lo
+                and "20" in text[plo:lo]
+                and not ctx.any_in(pk.pc_current, lo, hi)
+                and any(
+                    int(text[a:b]) < item["pub_year"]
+                    and _YEAR_PREP_ELIDED.search(text[max(plo, a - 6) : a])
+                    for _g, (a, b) in find_groups(_YEAR, text[plo:lo])
+                    for a, b in [(a + plo, b + plo)]
+                )
+            ):
+                continue  # "Il rappelle qu'en 2022, Viasna recensait déjà ...": a past count
             published = item["published"]
             if ctx.months and isinstance(published, datetime) and "20" in text[lo : n.start]:
                 when = _month_year(text[lo : n.start])
@@ -1864,7 +1911,14 @@ class Engine:
                 start = nums[i - 1].start  # "яшчэ 20–30": the range's cues come before it
             tail = text[max(0, start - 40) : start]
             current = ctx.any_in(pk.pc_current, lo, hi)
-            if pk.increment_tail is not None and ctx.has(pk.increment_tail, tail) and not current:
+            if (
+                pk.increment_tail is not None
+                and ctx.has(pk.increment_tail, tail)
+                and not current
+                # ("палітвязнямі ў Беларусі прызнаныя 1 134 чалавекі": the phrase first, then a
+                # figure in the hundreds or more, is the standing count of those recognised)
+                and not ((n.value or 0) >= 100 and any(p[1] <= start for p in phrases))
+            ):
                 continue  # "another 12", "ещё 12" (but "ещё 1 150 остаются": still held)
             if pk.only_tail is not None and ctx.has(pk.only_tail, tail) and not current:
                 continue  # "seuls deux prisonniers politiques figurent sur la liste": a part
@@ -1947,6 +2001,14 @@ class Engine:
             pardons = [c for c in pardons if c.count is not None]
         if item["rearrest"]:
             pardons = [c for c in pardons if c.sent == 0]
+        if item["title_years"]:
+            # "Exhibition recalls the 1986 amnesty" over "the decision of 11 September 1986,
+            # under which 225 walked free": the body's figure of that year is the same history
+            pardons = [
+                c
+                for c in pardons
+                if c.sent == 0 or not any(y in c.sentence for y in item["title_years"])
+            ]
         if item["summary_hist"] and not item["summary_live"]:
             # the body says the release is background; a count-less headline echo goes too
             pardons = [c for c in pardons if not (c.sent == 0 and c.count is None)]
@@ -2138,7 +2200,7 @@ class Engine:
         seen_pc: set[Any] = set()
         # (a second group's figure is its own count, however close to the first)
         pcs = _merge_rounded(
-            [c for c in cands if c.kind == "prisoner_count" and not c.extra.get("figure")]
+            [c for c in cands if c.kind == "prisoner_count" and not c.extra.get("figure")], True
         ) + [c for c in cands if c.kind == "prisoner_count" and c.extra.get("figure")]
         for c in pcs:
             if c.count not in seen_pc:
@@ -2241,6 +2303,7 @@ _PAST_AUX = re.compile(
     re.I,
 )
 _YEAR_PREP = re.compile(r"(?:^|\s)(?:в|у|in|en|im|w|nel|au|à)\s+$", re.I)
+_YEAR_PREP_ELIDED = re.compile(r"(?:^|[\s'’])(?:в|у|in|en|im|w|nel|au|à)\s+$", re.I)  # "qu'en"
 _EDGE_PUNCT = ".,;:!?…\"'«»“”„()[]"
 
 
@@ -2480,9 +2543,11 @@ def _approximate(c: _Cand) -> bool:
     )
 
 
-def _merge_rounded(cands: list[_Cand]) -> list[_Cand]:
+def _merge_rounded(cands: list[_Cand], apart: bool = False) -> list[_Cand]:
     """A rounded figure ('more than 8,000', usually the headline) and a precise one within 15%
-    ('8,234') report the same number: keep the precise one, else the one from the body."""
+    ('8,234') report the same number: keep the precise one, else the one from the body.
+    `apart`: a rounded figure in a body sentence of its own is another count ("Viasna
+    recognises 1,110 ... Dissidentby puts the number held at about 1,300")."""
     out = list(cands)
     for a in cands:
         for b in cands:
@@ -2491,6 +2556,12 @@ def _merge_rounded(cands: list[_Cand]) -> list[_Cand]:
             if a.count == b.count or not (_approximate(a) or _approximate(b)):
                 continue
             if abs(a.count - b.count) > 0.15 * max(a.count, b.count):
+                continue
+            if (
+                apart
+                and a.sent != b.sent
+                and not any(c.sent == 0 and _approximate(c) for c in (a, b))
+            ):
                 continue
             # drop the rounder / headline one
             a_score = (_approximate(a), a.sent == 0)

@@ -3875,6 +3875,156 @@ GENERAL_NEGATIVES_36 = [
 ]
 
 
+GENERAL_POSITIVES_37 = [
+    # a quoted count of people after 'X:' is speech, not a work's title
+    (
+        "it",
+        "Zelensky: «Tornati a casa trecento soldati»",
+        "Lo scambio di prigionieri si è chiuso in serata.",
+        [("pardon", 300)],
+    ),
+    # 'aus russischer Kriegsgefangenschaft zurückgekehrt': a compound captivity word
+    (
+        "de",
+        "Heimkehr",
+        "Am Freitag sind 84 Soldaten aus russischer Kriegsgefangenschaft zurückgekehrt.",
+        [("pardon", 84)],
+    ),
+    # Polish 'objęła restrykcjami' / 'zamraża aktywa': sanctions imposed
+    ("pl", "Kanada objęła restrykcjami 40 statków floty cieni", "", [("sanctions", "imposed")]),
+    ("pl", "Australia zamraża aktywa dwóch rosyjskich bankierów", "", [("sanctions", "imposed")]),
+    # 'scattano le sanzioni': sanctions kick in
+    (
+        "it",
+        "Siria, scattano le sanzioni dell'Ue contro altri sei generali",
+        "",
+        [("sanctions", "imposed")],
+    ),
+    # the EU's 'Nth package' without the word 'sanctions'
+    ("en", "Brussels signs off 17th package of measures on Moscow", "", [("sanctions", "imposed")]),
+    # German: ships added to the list in an amended regulation on restrictive measures
+    (
+        "de",
+        "Restriktive Maßnahmen",
+        "Mit der Verordnung werden 60 weitere Schiffe in die Liste der Schiffe mit Hafenverbot aufgenommen.",
+        [("sanctions", "imposed")],
+    ),
+    # commutations that free people
+    (
+        "en",
+        "Clemency",
+        "About 1,200 people held on minor drug charges had their sentences commuted by the governor on Monday.",
+        [("pardon", 1200)],
+    ),
+    (
+        "pl",
+        "Prawo łaski",
+        "Prezydent złagodził kary 40 skazanym za udział w protestach.",
+        [("pardon", 40)],
+    ),
+    # two standing counts from two groups, the second rounded, in sentences of their own
+    (
+        "ru",
+        "Политзаключённые",
+        "По данным «Вясны», политзаключёнными признаны 1 172 человека. По оценке другой инициативы, по политическим мотивам за решёткой находятся около 1 300 человек.",
+        [("prisoner_count", 1172), ("prisoner_count", 1300)],
+    ),
+]
+
+GENERAL_NEGATIVES_37 = [
+    # an agreement to exchange, or a denied agreement to release
+    ("ru", "Стороны договорились об обмене пленными «500 на 500»", "Дата обмена не определена."),
+    (
+        "uk",
+        "Спростування",
+        "Речник назвав вигадкою повідомлення про домовленість щодо звільнення 20 українських цивільних.",
+    ),
+    (
+        "de",
+        "Istanbul",
+        "Beide Seiten vereinbaren einen Austausch von je 300 Kriegsgefangenen; ein Datum gibt es nicht.",
+    ),
+    (
+        "de",
+        "Gespräche",
+        "Die Delegationen haben sich auf einen Austausch von jeweils 1.200 Gefangenen geeinigt.",
+    ),
+    # a court calling a release premature; an amnesty 'being discussed'; 'counts on' releases
+    ("uk", "Суд", "Суд визнав передчасним умовно-дострокове звільнення засудженого."),
+    (
+        "be",
+        "Парламент",
+        "Сакратар заявіў, што ідэя новага закона аб амністыі «абмяркоўваецца», але тэрмінаў не назваў.",
+    ),
+    ("be", "Пасол", "Дыпламат разлічвае на вызваленне палітвязняў да канца года."),
+    # a football transfer 'frees' a club
+    ("it", "Calciomercato, lo scambio che libera il Napoli", "Il centrocampista va al Torino."),
+    # a financial watchdog's penalty; a regulator fining a bank; enforcement of existing sanctions
+    (
+        "en",
+        "OFSI",
+        "The Office of Financial Sanctions Implementation imposed a £120,000 monetary penalty on a shipping broker.",
+    ),
+    (
+        "uk",
+        "Нацбанк застосував санкції до страховика",
+        "Регулятор оштрафував компанію на 3 млн грн.",
+    ),
+    (
+        "uk",
+        "Аналітики",
+        "Експерти вказують на прогалини у застосуванні чинних санкцій проти Ірану.",
+    ),
+    # a package that stalls; a package only proposed
+    ("ru", "Новый пакет санкций против Ирана буксует", ""),
+    (
+        "de",
+        "Brüssel",
+        "Die Kommission hat den Staaten ein neues Paket mit Strafmaßnahmen gegen Belarus vorgeschlagen.",
+    ),
+    # designated groups that stay blocked; welfare 'sanzioni'
+    ("en", "Treasury", "OFAC said designated terrorist groups remain blocked under the order."),
+    (
+        "it",
+        "Assegno di inclusione, scattano le sanzioni per chi salta i colloqui",
+        "L'Inps ha già sospeso 3mila assegni.",
+    ),
+    # a release at the end of the term
+    ("ru", "Активист вышел на свободу", "Он вышел на свободу, полностью отбыв срок в колонии."),
+    # a Spanish bull 'indultado'
+    (
+        "es",
+        "Indultado «Lucero» en Las Ventas",
+        "El presidente concedió el indulto al toro de la ganadería.",
+    ),
+    # a running total since a month and year, told through a 'when' clause
+    (
+        "be",
+        "Падлік",
+        "Праваабаронцы падлічылі, што з пачатку жніўня 2024 года, калі пачаліся памілаванні, на волю выйшлі больш за 250 чалавек.",
+    ),
+    # a headline's old amnesty, and the body's figure of that same year
+    (
+        "pl",
+        "Muzeum przypomina amnestię z 1984 roku",
+        "Wystawa opowiada o decyzji z 22 lipca 1984 roku, na mocy której na wolność wyszło 600 więźniów politycznych.",
+    ),
+    # a documentary recalls a past count
+    (
+        "fr",
+        "Documentaire",
+        "Le film rappelle qu'en 2021, l'ONG recensait déjà près de 600 prisonniers politiques.",
+    ),
+    # a death sentence commuted to life frees nobody
+    ("en", "Governor commutes death sentences of 12 inmates to life", ""),
+    (
+        "de",
+        "Gnade",
+        "Der Präsident wandelte die Todesstrafe von fünf Männern in lebenslange Haft um.",
+    ),
+]
+
+
 def test_bullets_and_ee_uu_in_sentence_splitting() -> None:
     """A digest's bullets start sentences; "EE. UU." in mid-sentence does not end one."""
     assert split_sentences("• Heat: up to +34 °C. • Rights groups count 1 172.") == [
@@ -3935,7 +4085,8 @@ def test_lacinka_transliteration() -> None:
     + GENERAL_POSITIVES_33
     + GENERAL_POSITIVES_34
     + GENERAL_POSITIVES_35
-    + GENERAL_POSITIVES_36,
+    + GENERAL_POSITIVES_36
+    + GENERAL_POSITIVES_37,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -3974,7 +4125,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_33
     + GENERAL_NEGATIVES_34
     + GENERAL_NEGATIVES_35
-    + GENERAL_NEGATIVES_36,
+    + GENERAL_NEGATIVES_36
+    + GENERAL_NEGATIVES_37,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
