@@ -440,6 +440,19 @@ def _quoted_title(text: str, span: Span) -> bool:
     )
 
 
+def _scare_quoted(text: str, span: Span) -> bool:
+    """The trigger, a lowercase word or two, is all that a pair of quotes holds."""
+    a, b = span
+    return (
+        0 < a
+        and b < len(text)
+        and text[a - 1] in _OPEN_QUOTES
+        and text[b] in _CLOSE_QUOTES
+        and text[a].islower()
+        and len(text[a:b].split()) <= 2
+    )
+
+
 def _in_quote(text: str, start: int, pos: int) -> bool:
     """`pos` lies after `start` and before the quotation around `start` closes."""
     return start <= pos and not any(ch in _CLOSE_QUOTES for ch in text[start:pos])
@@ -608,6 +621,7 @@ class Engine:
             expected=None,  # (number, qualifier, its text, trigger) of "will free N people"
             partition=None,  # (sentence, number, trigger) of "387 of them were freed"
             title_years=(),  # the past years of a headline that tells its release as history
+            body_nonevent=False,  # a release word in the body was no release (a bull, a match)
         )
         cands: list[_Cand] = []
         present = sc.present
@@ -741,7 +755,12 @@ class Engine:
             last = min(len(s.token_ends) - 1, t_end + 6)
             cut = min(hi, s.token_ends[last]) if last > t_end else span[1]
             if cut > span[1] and ctx.any_in(pk.post_cues, span[1], cut):
-                return "post-negation"
+                hits = ctx.find_in(pk.post_cues, span[1], cut)
+                masks = ctx.find_in(pk.cue_masks, span[1], cut) if pk.cue_masks else []
+                # ("restablece las sanciones ... al no renovar la licencia": the 'no' of a
+                # phrase that says how, not whether)
+                if any(not any(m[0] <= h[0] and h[1] <= m[1] for m in masks) for h in hits):
+                    return "post-negation"
             if pk.cond_after is not None and hi < len(s.text):
                 # "Под амнистию, по замыслу авторов, попали бы ...": the conditional particle
                 # past the clause's end still governs the trigger's verb
@@ -1215,6 +1234,13 @@ class Engine:
             )
             # (a quotation in speech reports; beside a song, a film, a book it names one)
             and not (_inside_short_quote(text, t[0]) and ctx.any_in(pk.product_ctx))
+            # 'Stary dąb „ułaskawiony”', 'считал себя «помилованным»': a word in scare quotes,
+            # with no detainee or political prisoner near, is a figure of speech
+            and not (
+                _scare_quoted(text, t[0])
+                and not ctx.any_in(pk.detainee_ctx)
+                and not ctx.any_in(pk.pc_phrases)
+            )
         ]
         if not trigs:
             return []
@@ -1328,6 +1354,8 @@ class Engine:
                 continue
             word = text[sp[0] : sp[1]]
             if nonevent or item["title_hist"]:
+                if nonevent and not s.is_title:
+                    item["body_nonevent"] = True
                 continue
             if kind == "ambiguous":
                 # "release"/"free" are about people only with detention context, a swap,
@@ -2001,6 +2029,10 @@ class Engine:
             pardons = [c for c in pardons if c.count is not None]
         if item["rearrest"]:
             pardons = [c for c in pardons if c.sent == 0]
+        if item["body_nonevent"] and not any(c.sent != 0 for c in pardons):
+            # "La traversa grazia l'Inter" over "il palo ... grazia i nerazzurri" in a match
+            # report: a count-less headline whose body tells the word's other sense
+            pardons = [c for c in pardons if c.count is not None]
         if item["title_years"]:
             # "Exhibition recalls the 1986 amnesty" over "the decision of 11 September 1986,
             # under which 225 walked free": the body's figure of that year is the same history

@@ -195,7 +195,8 @@ def lexicon(langs: tuple[str, ...]) -> NumberLexicon:
             lazy=True,
         ),
         places_after=compile_re(
-            rf"(?i)^\s(?:{_alt(units['places'])})(?:[^\pL]|$)",
+            # ("una veintena de organizaciones": an approximate noun's 'of' comes first)
+            rf"(?i)^\s(?:(?:de|of|di|d['’]|з|із|из|z)\s?)?(?:{_alt(units['places'])})(?:[^\pL]|$)",
             lazy=True,
         ),
         dead_after=compile_re(

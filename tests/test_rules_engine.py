@@ -4025,6 +4025,69 @@ GENERAL_NEGATIVES_37 = [
 ]
 
 
+GENERAL_POSITIVES_38 = [
+    # 'let out of Iranian jails': a release, so the sentence's 'political prisoners' are those freed
+    (
+        "en",
+        "Tehran",
+        "Forty people whom activists call political prisoners were let out of Iranian jails on Monday.",
+        [("pardon", 40)],
+    ),
+    # 'al no renovar': a 'no' that says how the sanctions return, not whether
+    (
+        "es",
+        "Washington restablece las sanciones a Caracas al no renovar la licencia 41",
+        "",
+        [("sanctions", "imposed")],
+    ),
+    # a pardon and a standing count in one headline, with colloquial 'лишаються'
+    (
+        "uk",
+        "Лукашенко помилував ще 18 осіб, за ґратами лишаються близько 1 200 політв'язнів",
+        "",
+        [("pardon", 18), ("prisoner_count", 1200)],
+    ),
+    # 'liberi anche due attivisti': people among the pardoned, no second release
+    ("it", "Il re grazia 1.200 persone: liberi anche due attivisti", "", [("pardon", 1200)]),
+]
+
+GENERAL_NEGATIVES_38 = [
+    # idioms and figures of speech
+    (
+        "en",
+        "Pardon our mess: the library's renovation runs late",
+        "The reading room will reopen in May.",
+    ),
+    ("ru", "Налоги", "Компания считала себя «помилованной» налоговой службой."),
+    ("pl", "Zabytkowa lipa „ułaskawiona”. Droga ominie drzewo", ""),
+    ("fr", "Municipales", "Le nouveau maire profite encore de l'état de grâce."),
+    ("it", "Grandinata in collina, i vigneti sono stati graziati", ""),
+    (
+        "it",
+        "Il palo grazia la Roma",
+        "Nel finale il palo grazia i giallorossi, che strappano il pareggio.",
+    ),
+    # animals back into the wild
+    ("de", "Nach dem Winter", "Dreißig Igel wurden in Gärten wieder freigelassen."),
+    # rumours of an imminent release; a stalemate; talks; pressing for a package
+    ("be", "Тэлеграм", "У тэлеграм-каналах пішуць пра хуткае вызваленне групы палітвязняў."),
+    ("it", "Carceri sovraffollate, stallo sulla liberazione anticipata", ""),
+    (
+        "de",
+        "Diplomatie",
+        "Diplomaten verhandelten über die Freilassung weiterer Deutscher im Austausch gegen einen Agenten.",
+    ),
+    ("pl", "Litwa naciska na szybkie przyjęcie nowego pakietu sankcji", ""),
+    # figures of organisations and portraits are no count of prisoners
+    (
+        "es",
+        "Venezuela",
+        "Una treintena de organizaciones pidió la libertad de las personas detenidas por razones políticas.",
+    ),
+    ("it", "Mostra", "In mostra 80 ritratti di prigionieri politici iraniani."),
+]
+
+
 def test_bullets_and_ee_uu_in_sentence_splitting() -> None:
     """A digest's bullets start sentences; "EE. UU." in mid-sentence does not end one."""
     assert split_sentences("• Heat: up to +34 °C. • Rights groups count 1 172.") == [
@@ -4086,7 +4149,8 @@ def test_lacinka_transliteration() -> None:
     + GENERAL_POSITIVES_34
     + GENERAL_POSITIVES_35
     + GENERAL_POSITIVES_36
-    + GENERAL_POSITIVES_37,
+    + GENERAL_POSITIVES_37
+    + GENERAL_POSITIVES_38,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -4126,7 +4190,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_34
     + GENERAL_NEGATIVES_35
     + GENERAL_NEGATIVES_36
-    + GENERAL_NEGATIVES_37,
+    + GENERAL_NEGATIVES_37
+    + GENERAL_NEGATIVES_38,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
