@@ -2241,7 +2241,22 @@ class Engine:
         final.sort(key=lambda c: cands.index(c))
         title = sents[0].text if sents and sents[0].is_title else ""
         memo: dict[tuple[int, str], str | None] = {}
-        return [self._event(c, title, full, published, memo, scans) for c in final]
+        events = [self._event(c, title, full, published, memo, scans) for c in final]
+        if any(
+            e.kind == "pardon" and e.count is None and e.country is None and e.by is None
+            for e in events
+        ) and not (item["swap"] or item["pc_item"] or item.sc.any(item.pk.detainee_ctx, item.full)):
+            # "Late rain pardons the vineyards", "La sorte grazia il Torino": a release with no
+            # figure, no country, no one who grants it and no prisoner anywhere in the item
+            # is a figure of speech
+            events = [
+                e
+                for e in events
+                if not (
+                    e.kind == "pardon" and e.count is None and e.country is None and e.by is None
+                )
+            ]
+        return events
 
     def _event(
         self,

@@ -4088,6 +4088,20 @@ GENERAL_NEGATIVES_38 = [
 ]
 
 
+GENERAL_POSITIVES_39 = [
+    # a count-less release with a country or a grantor still reports one
+    ("en", "Lukashenko pardons opposition blogger", "", [("pardon", None)]),
+]
+
+GENERAL_NEGATIVES_39 = [
+    # no figure, no country, no grantor and no prisoner anywhere: a figure of speech
+    ("en", "Late rain pardons the vineyards of Sonoma", ""),
+    ("it", "La sorte grazia il Torino all'ultimo minuto", ""),
+    ("fr", "Le destin gracie les Verts", ""),
+    ("de", "Das Glück begnadigt die Bayern", ""),
+]
+
+
 def test_bullets_and_ee_uu_in_sentence_splitting() -> None:
     """A digest's bullets start sentences; "EE. UU." in mid-sentence does not end one."""
     assert split_sentences("• Heat: up to +34 °C. • Rights groups count 1 172.") == [
@@ -4150,7 +4164,8 @@ def test_lacinka_transliteration() -> None:
     + GENERAL_POSITIVES_35
     + GENERAL_POSITIVES_36
     + GENERAL_POSITIVES_37
-    + GENERAL_POSITIVES_38,
+    + GENERAL_POSITIVES_38
+    + GENERAL_POSITIVES_39,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -4191,7 +4206,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_35
     + GENERAL_NEGATIVES_36
     + GENERAL_NEGATIVES_37
-    + GENERAL_NEGATIVES_38,
+    + GENERAL_NEGATIVES_38
+    + GENERAL_NEGATIVES_39,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
