@@ -2245,10 +2245,15 @@ class Engine:
         if any(
             e.kind == "pardon" and e.count is None and e.country is None and e.by is None
             for e in events
-        ) and not (item["swap"] or item["pc_item"] or item.sc.any(item.pk.detainee_ctx, item.full)):
+        ) and not (
+            item["swap"]
+            or item["pc_item"]
+            or item.sc.any(item.pk.detainee_ctx, item.full)
+            or item.sc.any(item.pk.persons, item.full)  # ("a reporter ... was pardoned")
+        ):
             # "Late rain pardons the vineyards", "La sorte grazia il Torino": a release with no
-            # figure, no country, no one who grants it and no prisoner anywhere in the item
-            # is a figure of speech
+            # figure, no country, no one who grants it and no prisoner or person anywhere in
+            # the item is a figure of speech
             events = [
                 e
                 for e in events
