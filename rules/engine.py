@@ -440,6 +440,28 @@ def _quoted_title(text: str, span: Span) -> bool:
     )
 
 
+def _words_start(s: Sentence, sp: Span, words: int) -> int:
+    """Where the `words` words before the span start (or the sentence does)."""
+    t = s.tok(sp[0]) - words
+    return 0 if t <= 0 else s.token_ends[t - 1]
+
+
+def _words_end(s: Sentence, sp: Span, words: int) -> int:
+    """Where the `words` words after the span end (or the sentence does)."""
+    t = s.tok(sp[1] - 1)
+    return s.token_ends[min(len(s.token_ends) - 1, t + words)]
+
+
+def _opening_date(text: str, a: int) -> bool:
+    """The year at text[a:] dates its short opening clause: few words before it, or a month
+    or an 'in' right before it ("Le 17 décembre 2014,", "In 2014,", "Im Jahr 2014,")."""
+    before = text[:a]
+    if len(before.split()) <= 3 or _YEAR_PREP_ELIDED.search(before[-6:]):
+        return True
+    # ("El 29 de diciembre de 1990,": the month, then "de")
+    return any(w.lower().rstrip(".,") in places().months for w in before.split()[-2:])
+
+
 def _scare_quoted(text: str, span: Span) -> bool:
     """The trigger, a lowercase word or two, is all that a pair of quotes holds."""
     a, b = span
@@ -622,6 +644,7 @@ class Engine:
             partition=None,  # (sentence, number, trigger) of "387 of them were freed"
             title_years=(),  # the past years of a headline that tells its release as history
             body_nonevent=False,  # a release word in the body was no release (a bull, a match)
+            other_sense=frozenset(),  # (the heads of) body release words that named a product
         )
         cands: list[_Cand] = []
         present = sc.present
@@ -861,8 +884,12 @@ class Engine:
                 # (not "..., y este lunes liberó a otros 135": a clause with a day of its own)
                 and not ctx.any_in(pk.now_words, lo, hi)
                 and any(
-                    y < pub_year - 1 or (y == pub_year - 1 and late)
-                    for y in (int(first[a:b]) for _g, (a, b) in find_groups(_YEAR, first))
+                    (y < pub_year - 1 or (y == pub_year - 1 and late))
+                    # (a date, not "Figure de la révolution de 2011, le militant ...": a year
+                    # that names an event of the apposition)
+                    and _opening_date(first, a)
+                    for _g, (a, b) in find_groups(_YEAR, first)
+                    for y in (int(first[a:b]),)
                 )
             ):
                 return True
@@ -1367,7 +1394,19 @@ class Engine:
                 # a Detroit": a baseball trade)
                 swap = item["swap"] and not (pk.p_swap is not None and _has_word(pk.p_swap, word))
                 # (a product cue: "release" of an album, a phone; asked only here)
-                if ctx.any_in(pk.product_ctx) or not (item["detainee"] or swap or people):
+                # ("hours after Minsk released 52 prisoners" beside a plane's "software": a
+                # figure of people decides)
+                if ctx.any_in(pk.product_ctx) and (
+                    not people
+                    # (a product next to the trigger is its object: "released a report")
+                    or ctx.any_in(pk.product_ctx, _words_start(s, sp, 3), _words_end(s, sp, 3))
+                ):
+                    if not s.is_title:
+                        # "postponed the release of prison-management game Prison Architect 2":
+                        # the headline's same word is that release too (see _merge)
+                        item["other_sense"] = item["other_sense"] | {word.lower()[:5]}
+                    continue
+                if not (item["detainee"] or swap or people):
                     continue
             if kind == "count_only" and (ti not in t_num or not item["swap"]):
                 # (without a swap: "Беларусь перадала Украіне 31 грамадзяніна", convicts
@@ -2029,6 +2068,14 @@ class Engine:
             pardons = [c for c in pardons if c.count is not None]
         if item["rearrest"]:
             pardons = [c for c in pardons if c.sent == 0]
+        if item["other_sense"] and not any(c.sent != 0 for c in pardons):
+            # "Prison Architect 2 release pushed back" over "postponed the release of
+            # prison-management game Prison Architect 2": the body says what was released
+            pardons = [
+                c
+                for c in pardons
+                if not (c.sent == 0 and c.words[0].lower()[:5] in item["other_sense"])
+            ]
         if item["body_nonevent"] and not any(c.sent != 0 for c in pardons):
             # "La traversa grazia l'Inter" over "il palo ... grazia i nerazzurri" in a match
             # report: a count-less headline whose body tells the word's other sense
@@ -2132,6 +2179,9 @@ class Engine:
                     item.pk.total_head is not None
                     and has(item.pk.total_head, c.sentence[c.num_span[1] : c.num_span[1] + 40])
                 )
+                # "В обмене участвовали 26 человек: Россия ... передали 16 ..., а Россия
+                # получила восемь": a figure whose colon opens the breakdown
+                or _COLON_NEXT.match(c.sentence, c.num_span[1]) is not None
             )
         ]
         if totals:
@@ -2143,6 +2193,24 @@ class Engine:
             if sum({c.count or 0 for c in sides}) <= top:
                 counted = [c for c in counted if c not in sides]
         heads = [c.count or 0 for c in counted if c.sent == 0 and not c.formula]
+        if heads and len(counted) > 1:
+            # "liberati Álvarez e altri 18" over "ha scarcerato due vescovi, quindici sacerdoti
+            # e due seminaristi, diciannove in tutto": a body figure whose own sentence goes on
+            # to state the headline's total is one of its parts
+            top = max(heads)
+            counted = [
+                c
+                for c in counted
+                if not (
+                    c.sent != 0
+                    and c.num_span is not None
+                    and (c.count or 0) < top
+                    and any(
+                        n.value == top
+                        for n in find_numbers(c.sentence[c.num_span[1] :], item.pk.langs)
+                    )
+                )
+            ]
         if heads and not item["swap"]:
             # "Morocco's king pardons 2,476 ... The three journalists left prison overnight":
             # a smaller figure with a definite article (or "only": "помилованы лишь двое") in
@@ -2355,6 +2423,7 @@ _PAST_AUX = re.compile(
     re.I,
 )
 _YEAR_PREP = re.compile(r"(?:^|\s)(?:в|у|in|en|im|w|nel|au|à)\s+$", re.I)
+_COLON_NEXT = re.compile(r"(?:\s+\w+){0,2}\s*:\s")  # "26 человек: ...", "26:"
 _YEAR_PREP_ELIDED = re.compile(r"(?:^|[\s'’])(?:в|у|in|en|im|w|nel|au|à)\s+$", re.I)  # "qu'en"
 _EDGE_PUNCT = ".,;:!?…\"'«»“”„()[]"
 

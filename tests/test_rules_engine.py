@@ -4102,6 +4102,91 @@ GENERAL_NEGATIVES_39 = [
 ]
 
 
+GENERAL_POSITIVES_40 = [
+    # a 'mutual release' is an exchange (so sailors 'seized' at sea are no kidnap victims)
+    (
+        "uk",
+        "Україна повернула 22 своїх громадян",
+        "У результаті взаємного звільнення утримуваних осіб додому повернулися 22 українці, серед них 10 моряків, захоплених біля острова Зміїний.",
+        [("pardon", 22)],
+    ),
+    # sanctions phrasing: 'colpito con sanzioni', 'nimmt von den Sanktionen aus', a licence withdrawn, the SDN list
+    (
+        "it",
+        "Londra",
+        "Il governo britannico ha colpito con sanzioni tre banche iraniane.",
+        [("sanctions", "imposed")],
+    ),
+    (
+        "de",
+        "USA nehmen Raffinerie von Sanktionen aus – Erleichterung in Leuna",
+        "",
+        [("sanctions", "lifted")],
+    ),
+    (
+        "es",
+        "EE UU retira a Eni la licencia para exportar crudo venezolano",
+        "",
+        [("sanctions", "imposed")],
+    ),
+    ("ru", "Банки", "Минфин США внёс в SDN-лист три российских банка.", [("sanctions", "imposed")]),
+    # 'à lui et à trois autres détenus': four people
+    (
+        "fr",
+        "Grâce",
+        "Le militant a été libéré après une grâce accordée à lui et à trois autres détenus.",
+        [("pardon", 4)],
+    ),
+    # people released beside a plane's software: the figure of people decides
+    (
+        "en",
+        "Airline",
+        "The carrier can now buy software and spare parts, a day after Minsk released 14 prisoners.",
+        [("pardon", 14)],
+    ),
+    # parts followed by the headline's total in the same sentence; a total whose colon opens the sides
+    (
+        "it",
+        "Nicaragua, liberati il vescovo e altri 11 religiosi",
+        "Il regime ha scarcerato due vescovi, sette sacerdoti e tre seminaristi, dodici in tutto.",
+        [("pardon", 12)],
+    ),
+    (
+        "ru",
+        "Обмен",
+        "В обмене участвовали 26 человек: Россия и Беларусь передали Западу 16 заключённых, а Россия получила восемь человек.",
+        [("pardon", 26)],
+    ),
+    # a year inside an apposition does not date the release
+    (
+        "fr",
+        "Grâce",
+        "Figure de la contestation de 2019, le blogueur a été gracié mercredi par le président.",
+        [("pardon", None)],
+    ),
+]
+
+GENERAL_NEGATIVES_40 = [
+    # a bill introduced; an adjective; a game's release; an album's tracks; a report's release
+    ("ru", "Сенатор внёс законопроект о жёстких санкциях против Ирана", ""),
+    ("en", "Treasury fines fund for serving sanctioned oligarch", ""),
+    (
+        "en",
+        "Prison Tycoon 2 release pushed back",
+        "The studio postponed the release of prison-management game Prison Tycoon 2.",
+    ),
+    ("ru", "Альбом", "В альбом вошли 14 треков, в том числе песня, посвящённая политзаключённым."),
+    (
+        "en",
+        "Rights group",
+        "The group released a report saying 120 people were executed last year.",
+    ),
+    # an exhibition's headline; a release dated by day, month and year
+    ("de", "Ausstellung zum Freikauf: Bonn kaufte 30.000 politische Häftlinge frei", ""),
+    ("es", "Aniversario", "El 7 de octubre de 1995, el presidente indultó a varios militares."),
+]
+
+
 def test_bullets_and_ee_uu_in_sentence_splitting() -> None:
     """A digest's bullets start sentences; "EE. UU." in mid-sentence does not end one."""
     assert split_sentences("• Heat: up to +34 °C. • Rights groups count 1 172.") == [
@@ -4165,7 +4250,8 @@ def test_lacinka_transliteration() -> None:
     + GENERAL_POSITIVES_36
     + GENERAL_POSITIVES_37
     + GENERAL_POSITIVES_38
-    + GENERAL_POSITIVES_39,
+    + GENERAL_POSITIVES_39
+    + GENERAL_POSITIVES_40,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -4207,7 +4293,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_36
     + GENERAL_NEGATIVES_37
     + GENERAL_NEGATIVES_38
-    + GENERAL_NEGATIVES_39,
+    + GENERAL_NEGATIVES_39
+    + GENERAL_NEGATIVES_40,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
