@@ -2106,6 +2106,26 @@ class Engine:
                 or (today and c.count is not None and c.count not in {t.count for t in today})
             ]
         counted = [c for c in pardons if c.count is not None]
+        if item.pk.total_tail is not None:
+            for c in counted:
+                if c.num_span is None or c.num_span[0] < 8:
+                    continue
+                # "En total, 19 religiosos —dos obispos, quince sacerdotes y dos seminaristas—
+                # fueron excarcelados": the parts sit nearer the verb; the total is the count
+                for n in find_numbers(c.sentence[: c.num_span[0]], item.pk.langs):
+                    if (
+                        n.value is not None
+                        and n.bad is None
+                        and n.value > (c.count or 0)
+                        # (in the figure's own clause: not "Загалом ... 780 осіб ...; ... 270
+                        # військових і 120 цивільних", a side told after a semicolon)
+                        and c.num_span[0] - n.end <= 80
+                        and ";" not in c.sentence[n.end : c.num_span[0]]
+                        and has(item.pk.total_tail, c.sentence[max(0, n.start - 30) : n.start])
+                    ):
+                        c.count, c.count_text, c.qualifier = n.value, n.text, None
+                        c.how = f"'{n.text}' -> {n.value}; the total the sentence gives first"
+                        break
         if counted and item["completion"] and item["swap"]:
             # "completed the 1,000-for-1,000 exchange ... another 303 came home on Sunday":
             # the last stage is part of the completed total

@@ -4187,6 +4187,60 @@ GENERAL_NEGATIVES_40 = [
 ]
 
 
+GENERAL_POSITIVES_41 = [
+    # 'visée par des sanctions'; added to its list of sanctioned people, a long object between
+    (
+        "fr",
+        "La juge Maria Rossi visée par des sanctions américaines",
+        "",
+        [("sanctions", "imposed")],
+    ),
+    (
+        "fr",
+        "Sanctions",
+        "Washington a ajouté jeudi trois procureurs de la Cour, dont l'Italien Marco Bianchi, à sa liste de personnes sanctionnées.",
+        [("sanctions", "imposed")],
+    ),
+    # 'En total, 14' before the parts: the total is the count
+    (
+        "es",
+        "Ortega",
+        "En total, 14 presos —un obispo, diez sacerdotes y tres laicos— fueron excarcelados y enviados a Roma.",
+        [("pardon", 14)],
+    ),
+    # a long German sentence bracket around 'kamen ... frei'
+    (
+        "de",
+        "Weihnachten",
+        "In Hamburg kamen nach Angaben der Justizbehörde der Hansestadt rund 60 Gefangene im Zuge der Weihnachtsregelung frei.",
+        [("pardon", 60)],
+    ),
+]
+
+GENERAL_NEGATIVES_41 = [
+    # a library's fines amnesty; an album's label; release plans; a film about former prisoners
+    (
+        "en",
+        "Library fines amnesty brings back 900 overdue books",
+        "Staff said the amnesty also brought about 200 lapsed members back.",
+    ),
+    ("en", "Band", "The record, released on a small Dublin label, includes a prison ballad."),
+    ("en", "Governors warn of fresh early-release plans as jails fill up", ""),
+    (
+        "be",
+        "Фільм",
+        "Стужка распавядае пра дзве сям'і былых палітвязняў, якія пасля вызвалення жывуць у Польшчы.",
+    ),
+    # a city hall's fines; a licence that used to ease sanctions, not renewed
+    ("es", "El Ayuntamiento de Málaga sanciona a 25 bares por exceso de ruido", ""),
+    (
+        "es",
+        "Licencia",
+        "El Tesoro no renovará la licencia general 8, que aliviaba las sanciones sobre el gas.",
+    ),
+]
+
+
 def test_bullets_and_ee_uu_in_sentence_splitting() -> None:
     """A digest's bullets start sentences; "EE. UU." in mid-sentence does not end one."""
     assert split_sentences("• Heat: up to +34 °C. • Rights groups count 1 172.") == [
@@ -4251,7 +4305,8 @@ def test_lacinka_transliteration() -> None:
     + GENERAL_POSITIVES_37
     + GENERAL_POSITIVES_38
     + GENERAL_POSITIVES_39
-    + GENERAL_POSITIVES_40,
+    + GENERAL_POSITIVES_40
+    + GENERAL_POSITIVES_41,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -4294,7 +4349,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_37
     + GENERAL_NEGATIVES_38
     + GENERAL_NEGATIVES_39
-    + GENERAL_NEGATIVES_40,
+    + GENERAL_NEGATIVES_40
+    + GENERAL_NEGATIVES_41,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
