@@ -2208,8 +2208,29 @@ class Engine:
             # "Всего освобождены 26 человек. Россия передала 16 ..., вернулись восемь
             # россиян": an exchange's figure called a total has the smaller ones as its sides
             # (without that word a figure may be one side, told before the other side's)
-            top = max(c.count or 0 for c in totals)
-            sides = [c for c in counted if (c.count or 0) < top and not c.extra.get("recent_past")]
+            big = max(totals, key=lambda c: c.count or 0)
+            top = big.count or 0
+            colon = big.num_span is not None and _COLON_NEXT.match(big.sentence, big.num_span[1])
+            sides = [
+                c
+                for c in counted
+                if (c.count or 0) < top
+                and not c.extra.get("recent_past")
+                # ("Un total de 252 venezolanos ... llegaron ..., en un canje en el que ...
+                # excarceló a diez estadounidenses": the other side, told in the total's own
+                # sentence without a colon, is a release of its own)
+                # (a side told before the total is one of its parts: "chacun libéré 307
+                # prisonniers, soit 614 personnes au total")
+                and (
+                    c.sent != big.sent
+                    or colon
+                    or (
+                        c.num_span is not None
+                        and big.num_span is not None
+                        and c.num_span[0] < big.num_span[0]
+                    )
+                )
+            ]
             if sum({c.count or 0 for c in sides}) <= top:
                 counted = [c for c in counted if c not in sides]
         heads = [c.count or 0 for c in counted if c.sent == 0 and not c.formula]
@@ -2443,7 +2464,8 @@ _PAST_AUX = re.compile(
     re.I,
 )
 _YEAR_PREP = re.compile(r"(?:^|\s)(?:в|у|in|en|im|w|nel|au|à)\s+$", re.I)
-_COLON_NEXT = re.compile(r"(?:\s+\w+){0,2}\s*:\s")  # "26 человек: ...", "26:"
+# "26 человек: ...", "780 осіб — по 390 з кожного боку": the breakdown follows
+_COLON_NEXT = re.compile(r"(?:\s+\w+){0,2}\s*(?::\s|[—–]\s(?:\w+\s)?\d)")
 _YEAR_PREP_ELIDED = re.compile(r"(?:^|[\s'’])(?:в|у|in|en|im|w|nel|au|à)\s+$", re.I)  # "qu'en"
 _EDGE_PUNCT = ".,;:!?…\"'«»“”„()[]"
 

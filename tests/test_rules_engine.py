@@ -4241,6 +4241,26 @@ GENERAL_NEGATIVES_41 = [
 ]
 
 
+GENERAL_POSITIVES_42 = [
+    # 'en échange de N' is the other side, not 'an exchange of N'
+    (
+        "fr",
+        "Le Bélarus libère cinq Polonais, en échange de 12 Bélarusses détenus en Pologne",
+        "",
+        [("pardon", 5), ("pardon", 12)],
+    ),
+    # the other side told after a total in the total's own sentence is a release of its own
+    (
+        "es",
+        "Canje",
+        "Un total de 80 venezolanos que Washington había deportado a El Salvador llegaron este viernes a Venezuela, en un canje en el que el Gobierno excarceló a seis estadounidenses.",
+        [("pardon", 6), ("pardon", 80)],
+    ),
+    # a breakdown after a dash ('— по 150 з кожного боку') is the total's parts
+    ("uk", "Обмін", "Загалом на волю вийшли 300 осіб — по 150 з кожного боку.", [("pardon", 300)]),
+]
+
+
 def test_bullets_and_ee_uu_in_sentence_splitting() -> None:
     """A digest's bullets start sentences; "EE. UU." in mid-sentence does not end one."""
     assert split_sentences("• Heat: up to +34 °C. • Rights groups count 1 172.") == [
@@ -4306,7 +4326,8 @@ def test_lacinka_transliteration() -> None:
     + GENERAL_POSITIVES_38
     + GENERAL_POSITIVES_39
     + GENERAL_POSITIVES_40
-    + GENERAL_POSITIVES_41,
+    + GENERAL_POSITIVES_41
+    + GENERAL_POSITIVES_42,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
