@@ -772,6 +772,10 @@ class Engine:
             pk.fut_word, s.text[span[0] : span[1]].split(" ", 1)[0]
         ):
             return "future"  # "excarcelará a 553 presos": a promise, not a release
+        if post and pk.tabled is not None and ctx.any_in(pk.tabled, span[1], hi):
+            # "nuove sanzioni contro la Russia restano «sul tavolo»": the clause's predicate,
+            # however far, says they are only proposed
+            return "hypothetical"
         if post and pk.post_cues is not None:
             # only the next few words of the same clause: "no exchange is planned"
             t_end = s.tok(span[1] - 1)

@@ -120,6 +120,7 @@ class LangPack:
     former: Rx  # "former political prisoner": a count-less release there is background
     absentia: Rx  # "convicted in absentia": a count-less pardon there frees nobody
     postponed: Rx  # "has been postponed" after the trigger: the release did not happen
+    tabled: Rx  # "new sanctions ... are on the table" later in the clause: a proposal
     portrait: Rx  # "interview with", "recalls": a headline about a person's past, not news
     pc_object: Rx  # "repression against political prisoners": the phrase is not a count's head
     served: Rx  # "after serving his full term": a release at the end of a sentence
@@ -385,6 +386,7 @@ def pack(lang: str) -> LangPack:
         former=lexicon_re(c("former")),
         absentia=lexicon_re(c("absentia")),
         postponed=lexicon_re(c("postponed")),
+        tabled=lexicon_re(c("tabled")),
         portrait=lexicon_re(c("portrait")),
         pc_object=lexicon_re(c("pc_object")),
         served=lexicon_re(c("served")),

@@ -4261,6 +4261,51 @@ GENERAL_POSITIVES_42 = [
 ]
 
 
+GENERAL_POSITIVES_43 = [
+    # 'conditional release' is a release, and its 'conditional' no hypothetical
+    (
+        "en",
+        "Tunisia",
+        "The president pardoned 900 prisoners; in a separate decision a further 300 inmates were granted conditional release.",
+        [("pardon", 300), ("pardon", 900)],
+    ),
+]
+
+GENERAL_NEGATIVES_43 = [
+    # sanctions 'on the table', however far the clause's predicate
+    (
+        "it",
+        "Bruxelles",
+        "Il ministro ha detto che nuove sanzioni contro l'Iran e misure sul petrolio restano «sul tavolo» se Teheran non cede.",
+    ),
+    (
+        "fr",
+        "Diplomatie",
+        "La ministre a affirmé que de nouvelles sanctions contre des colons violents et un gel des avoirs « sont sur la table ».",
+    ),
+    (
+        "es",
+        "UE",
+        "El ministro afirmó que nuevas sanciones contra Irán y un embargo parcial «están sobre la mesa».",
+    ),
+    # a review that ends with no changes; conditional relief urged; a sanctions-policy post
+    ("en", "UN sanctions panel ends its annual review with no changes", ""),
+    ("en", "Think tank urges phased, conditional sanctions relief for Venezuela", ""),
+    ("uk", "Уряд", "Уряд призначив нового уповноваженого з питань санкційної політики."),
+    # an exhibition's memories; an exchange only 'envisagé' past a long subject
+    (
+        "de",
+        "Ausstellung erinnert an freigekaufte DDR-Häftlinge",
+        "Zeitzeugen berichten von ihrer Entlassung in den Westen.",
+    ),
+    (
+        "fr",
+        "Iran",
+        "Un échange entre deux Français détenus en Iran et un Iranien arrêté en France est « envisagé », selon une source diplomatique.",
+    ),
+]
+
+
 def test_bullets_and_ee_uu_in_sentence_splitting() -> None:
     """A digest's bullets start sentences; "EE. UU." in mid-sentence does not end one."""
     assert split_sentences("• Heat: up to +34 °C. • Rights groups count 1 172.") == [
@@ -4327,7 +4372,8 @@ def test_lacinka_transliteration() -> None:
     + GENERAL_POSITIVES_39
     + GENERAL_POSITIVES_40
     + GENERAL_POSITIVES_41
-    + GENERAL_POSITIVES_42,
+    + GENERAL_POSITIVES_42
+    + GENERAL_POSITIVES_43,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -4371,7 +4417,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_38
     + GENERAL_NEGATIVES_39
     + GENERAL_NEGATIVES_40
-    + GENERAL_NEGATIVES_41,
+    + GENERAL_NEGATIVES_41
+    + GENERAL_NEGATIVES_43,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
