@@ -462,6 +462,14 @@ def _opening_date(text: str, a: int) -> bool:
     return any(w.lower().rstrip(".,") in places().months for w in before.split()[-2:])
 
 
+def _past_year_opening(opening: str, pub_year: int) -> bool:
+    """The opening clause dates what follows to an earlier year: "Il rappelle qu'en 2022"."""
+    return any(
+        int(opening[a:b]) < pub_year and _YEAR_PREP_ELIDED.search(opening[max(0, a - 6) : a])
+        for _g, (a, b) in find_groups(_YEAR, opening)
+    )
+
+
 def _scare_quoted(text: str, span: Span) -> bool:
     """The trigger, a lowercase word or two, is all that a pair of quotes holds."""
     a, b = span
@@ -1960,12 +1968,7 @@ class Engine:
                 and plo < lo
                 and "20" in text[plo:lo]
                 and not ctx.any_in(pk.pc_current, lo, hi)
-                and any(
-                    int(text[a:b]) < item["pub_year"]
-                    and _YEAR_PREP_ELIDED.search(text[max(plo, a - 6) : a])
-                    for _g, (a, b) in find_groups(_YEAR, text[plo:lo])
-                    for a, b in [(a + plo, b + plo)]
-                )
+                and _past_year_opening(text[plo:lo], item["pub_year"])
             ):
                 continue  # "Il rappelle qu'en 2022, Viasna recensait déjà ...": a past count
             published = item["published"]
