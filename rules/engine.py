@@ -728,6 +728,10 @@ class Engine:
             return "question"
         if q >= 0 and pk.yesno_open is not None and ctx.has(pk.yesno_open, s.text):
             return "question"  # "Kommt es bald zu einem neuen Gefangenenaustausch?": asks
+        if q >= 0 and s.is_title:
+            # "Trentini, spiragli per il rilascio?", "X et Y bientôt libérés ?": a question
+            # mark in the trigger's headline clause asks; the body says what happened
+            return "question"
         if (
             s.is_title
             and ci + 1 < len(bounds)
@@ -744,8 +748,22 @@ class Engine:
             if pk.cond_start is not None and ctx.has(pk.cond_start, prev):
                 # "Jeśli Rosja odrzuci rozejm, UE nałoży sankcje": the clause before opens with "if"
                 return "conditional"
-            if pk.hyp_pre is not None and len(prev.split()) <= 2 and any_word(pk.hyp_pre, prev):
-                return "hypothetical"  # "Планується, що додому повернуться 1200": a plan
+            if (
+                pk.hyp_pre is not None
+                and (
+                    len(prev.split()) <= 2
+                    or (
+                        len(prev.split()) <= 6
+                        and pk.that_open is not None
+                        and ctx.has(pk.that_open, s.text[lo:hi])
+                    )
+                )
+                and any_word(pk.hyp_pre, prev)
+            ):
+                # "Планується, що додому повернуться 1200": a plan; "W poprzedniej wersji błędnie
+                # podaliśmy, że ... ułaskawiony": a short clause that the trigger's "that"
+                # clause completes governs it
+                return "hypothetical"
             if (
                 appeal
                 and pk.appeal_pre is not None
@@ -780,6 +798,18 @@ class Engine:
             pk.fut_word, s.text[span[0] : span[1]].split(" ", 1)[0]
         ):
             return "future"  # "excarcelará a 553 presos": a promise, not a release
+        if (
+            post
+            and pk.cond_start is not None
+            and ci + 1 < len(bounds)
+            and s.text[hi - 2 : hi].strip() == ","
+            and ctx.has(
+                pk.cond_start, s.text[hi : bounds[ci + 2] if ci + 2 < len(bounds) else None]
+            )
+        ):
+            # "заявил, что введёт санкции ..., если в течение 50 дней ...": the clause right
+            # after the trigger's opens with "if"; it sets a condition, nothing was done
+            return "conditional"
         if post and pk.tabled is not None and ctx.any_in(pk.tabled, span[1], hi):
             # "nuove sanzioni contro la Russia restano «sul tavolo»": the clause's predicate,
             # however far, says they are only proposed
@@ -1454,11 +1484,14 @@ class Engine:
             if pk.postponed is not None and ctx.any_in(pk.postponed, sp[1]):
                 far = s.token_ends[min(len(s.token_ends) - 1, s.tok(sp[1] - 1) + 20)]
                 if any(
-                    c[0] < far and not any(sp[1] <= t[0] < c[0] for t in trig_spans)
+                    c[0] < far
+                    and not any(sp[1] <= t[0] < c[0] and s.gap(sp, t) > 3 for t in trig_spans)
                     for c in ctx.find_in(pk.postponed, sp[1])
                 ):
                     # "The release of 14 detainees ..., which lawmakers had said was imminent,
-                    # has been postponed": the predicate past a relative clause
+                    # has been postponed": the predicate past a relative clause (and past the
+                    # triggers of its own phrase: "Звільнення за обміном чи помилуванням ... не
+                    # відбулося"; not past another release: "X was freed; Y's release was put off")
                     continue
             if ti not in t_num and ctx.any_in(pk.absentia):
                 continue  # "pardons ex-minister convicted in absentia": he was never held

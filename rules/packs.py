@@ -130,6 +130,7 @@ class LangPack:
     cond_start: Rx  # a clause opening with "if" / "jeśli": the next clause is conditional
     yesno_open: Rx  # a sentence opening a yes/no question ("Will", "Kommt es", "Czy")
     complement_open: Rx  # a clause opening with "aby" / "чтобы": the previous clause governs it
+    that_open: Rx  # a clause opening with "that" / "że": a short clause before may govern it
     inf_final: Rx  # a clause ending in "zu verhängen": the previous clause governs it
     hyp_adjacent: Rx  # right before the trigger: "lists for an exchange", "talks on a swap"
     total_tail: Rx  # "in total", "всего" up to three words before a figure: a total, not one side
@@ -395,6 +396,7 @@ def pack(lang: str) -> LangPack:
         jailed_part=lexicon_re(c("jailed_part")),
         cond_start=_head_re(c("cond_start"), end=r"(?:[^\pL\pN]|$)"),
         complement_open=_head_re(c("complement_open"), end=r"(?:[^\pL\pN]|$)"),
+        that_open=_head_re(c("that_open"), end=r"(?:[^\pL\pN]|$)"),
         yesno_open=_head_re(c("yesno_open"), end=r"(?:[^\pL\pN]|$)"),
         inf_final=_tail_re(c("inf_final")),
         hyp_adjacent=_tail_re(c("hyp_adjacent")),
@@ -471,6 +473,7 @@ def pack(lang: str) -> LangPack:
         "s_new_adj",
         "cond_start",
         "complement_open",
+        "that_open",
         "inf_final",
         "yesno_open",
         "hyp_adjacent",
