@@ -765,6 +765,14 @@ class Engine:
                 # clause completes governs it
                 return "hypothetical"
             if (
+                prev.rstrip().endswith(":")
+                and pk.colon_hyp is not None
+                and any_word(pk.colon_hyp, " ".join(prev.split()[-4:]))
+            ):
+                # "назвала ўмовы іх магчымага зняцця: вызваленне ўсіх палітвязняў": what a
+                # colon introduces after "conditions", "proposals" is one of them
+                return "hypothetical"
+            if (
                 appeal
                 and pk.appeal_pre is not None
                 and prev.rstrip().endswith(":")
@@ -798,6 +806,15 @@ class Engine:
             pk.fut_word, s.text[span[0] : span[1]].split(" ", 1)[0]
         ):
             return "future"  # "excarcelará a 553 presos": a promise, not a release
+        if post and s.is_title and ci + 1 < len(bounds) and s.text[hi - 2 : hi].strip() == ":":
+            # "20-й пакет санкцій ЄС: Угорщина блокує, рішення відкладено", "... sanctions: what
+            # may be in it": a headline's topic, then what becomes of it after the colon
+            nxt = s.text[hi : bounds[ci + 2] if ci + 2 < len(bounds) else None]
+            end = hi + len(" ".join(nxt.split()[:5])) + (len(nxt) - len(nxt.lstrip()))
+            if ctx.any_in(pk.post_cues, hi, end) or (
+                pk.hyp_pre is not None and any_word(pk.hyp_pre, s.text[hi:end])
+            ):
+                return "hypothetical"
         if (
             post
             and pk.cond_start is not None
@@ -860,6 +877,8 @@ class Engine:
         "recent": a month without a year, months before publication."""
         s, pk = ctx.s, ctx.pk
         if pk.hist is not None and ctx.any_in(pk.hist):
+            return True
+        if self._after_opening(ctx, span[0]):
             return True
         lo, hi = s.clause_span(span[0])
         ma, mb = modifier if modifier is not None else (-1, -1)
@@ -961,6 +980,15 @@ class Engine:
             if g <= 2:
                 return True  # "the 1962 exchange", "lifted in 2015"
             if (
+                g <= 5
+                and ys[0] >= span[1]
+                and y < pub_year - 1
+                and _YEAR_FROM.search(text, max(0, ys[0] - 6), ys[0])
+            ):
+                return (
+                    True  # "ułaskawienie Kamińskiego i Wąsika z 2015 r.": the pardon of that year
+                )
+            if (
                 g <= 8
                 and ys[0] >= span[1]
                 and y < pub_year - 1
@@ -978,6 +1006,18 @@ class Engine:
             if near_month and g <= 8:
                 return True  # "on February 11, 1990 ... release"
         return False
+
+    @staticmethod
+    def _after_opening(ctx: _SentCtx, pos: int) -> bool:
+        """Is `pos` in a clause that opens with "Two years after" and that a main clause
+        follows ("Two years after Ortega put 222 prisoners on a plane, many still ...")? What
+        that clause tells is the past the sentence measures from ("Nine years after his arrest
+        he walked free", one clause, is no such opening)."""
+        s, pk = ctx.s, ctx.pk
+        if pk.after_open is None:
+            return False
+        lo, hi = s.clause_span(pos)
+        return hi < len(s.text) and ctx.has(pk.after_open, s.text[lo:hi])
 
     def _cumulative(self, ctx: _SentCtx, sp: Span, n: Num) -> bool:
         """A 'since ...' / 'in total' cue right after the figure ('300 released since May')."""
@@ -1882,6 +1922,15 @@ class Engine:
             lo = modifier[1]
         if pk.s_background is not None and ctx.any_in(pk.s_background, lo, span[0]):
             return True
+        if pk.s_background is not None and any(
+            c[0] < span[0]
+            for c in ctx.find_in(
+                pk.s_background, span[0] - 30 if span[0] > lo + 30 else lo, span[1]
+            )
+        ):
+            # ("ушла из России после введения санкций": a cue that takes the direction word
+            # in, "after the imposition of")
+            return True
         return bool(self._historical(ctx, span, pub_year, modifier=modifier))
 
     @staticmethod
@@ -1996,6 +2045,10 @@ class Engine:
                 and not ctx.any_in(pk.pc_current, lo, hi)
             ):
                 continue  # "last year rights groups recognised over 400 people as ...": a flow
+            if self._after_opening(ctx, n.start):
+                continue  # "Two years after X put 222 political prisoners on a plane, ...": then
+            if pk.hist is not None and ctx.any_in(pk.hist, plo, n.start):
+                continue  # "At the time, rights groups counted ...": a count of history
             if (
                 item["pub_year"] is not None
                 and plo < lo
@@ -2499,10 +2552,13 @@ _YEAR_ENDS_CLAUSE = re.compile(
 )
 _PAST_AUX = re.compile(
     r"(?:^|\s)(?:был|была|было|были|був|була|були|быў|былі|was|were|wurden?|war|fut|fue|fueron"
-    r"|fu|furono|a été|avait été|è stat[aoie]|era stat[aoie]|był[aoy]?|byli|został[aoy]?|zostali)"
+    r"|fu|furono|a été|avait été|è stat[aoie]|era stat[aoie]|był[aoy]?|byli|został[aoy]?|zostali"
+    # (a reflexive past verb: "амнистия проводилась в 2015 году")
+    r"|\w+(?:лась|лось|лись|лася|лося|лися))"
     r"(?=\s)",
     re.I,
 )
+_YEAR_FROM = re.compile(r"(?:^|\s)(?:z|from|von|vom|del|dal)\s+$", re.I)
 _YEAR_PREP = re.compile(r"(?:^|\s)(?:в|у|in|en|im|w|nel|au|à)\s+$", re.I)
 # "26 человек: ...", "780 осіб — по 390 з кожного боку": the breakdown follows
 _COLON_NEXT = re.compile(r"(?:\s+\w+){0,2}\s*(?::\s|[—–]\s(?:\w+\s)?\d)")

@@ -131,6 +131,8 @@ class LangPack:
     yesno_open: Rx  # a sentence opening a yes/no question ("Will", "Kommt es", "Czy")
     complement_open: Rx  # a clause opening with "aby" / "чтобы": the previous clause governs it
     that_open: Rx  # a clause opening with "that" / "że": a short clause before may govern it
+    after_open: Rx  # a clause opening with "Two years after", a main clause following: the past
+    colon_hyp: Rx  # "conditions", "demands" right before a colon: what it introduces is one
     inf_final: Rx  # a clause ending in "zu verhängen": the previous clause governs it
     hyp_adjacent: Rx  # right before the trigger: "lists for an exchange", "talks on a swap"
     total_tail: Rx  # "in total", "всего" up to three words before a figure: a total, not one side
@@ -397,6 +399,8 @@ def pack(lang: str) -> LangPack:
         cond_start=_head_re(c("cond_start"), end=r"(?:[^\pL\pN]|$)"),
         complement_open=_head_re(c("complement_open"), end=r"(?:[^\pL\pN]|$)"),
         that_open=_head_re(c("that_open"), end=r"(?:[^\pL\pN]|$)"),
+        after_open=_head_re(c("after_open"), end=r"(?:[^\pL\pN]|$)"),
+        colon_hyp=lexicon_re(c("colon_hyp")),
         yesno_open=_head_re(c("yesno_open"), end=r"(?:[^\pL\pN]|$)"),
         inf_final=_tail_re(c("inf_final")),
         hyp_adjacent=_tail_re(c("hyp_adjacent")),
@@ -474,6 +478,7 @@ def pack(lang: str) -> LangPack:
         "cond_start",
         "complement_open",
         "that_open",
+        "after_open",
         "inf_final",
         "yesno_open",
         "hyp_adjacent",
