@@ -958,17 +958,24 @@ class Engine:
             return False  # no year (both patterns below need a 19xx / 20xx year)
         if ctx.months and isinstance(published, datetime):
             # "released in August 2024" told in June 2025: background, not news
-            when = _month_year(text[wide:hi])
+            # ("détenus en Iran depuis mai 2022, ont été libérés": a date after "since" starts a
+            # detention, it dates no release)
+            when = _month_year(_SINCE_DATE.sub(" ", text[wide:hi]))
             if (
                 when is not None
                 and (published.year * 12 + published.month) - (when[0] * 12 + when[1]) >= 3
             ):
                 return True
+        since = (
+            [m.span() for m in _SINCE_DATE.finditer(clause)]
+            if ("20" in clause or "19" in clause)
+            else []
+        )
         for spans in find_groups(_YEAR, clause):
             a, b = spans[1]
             y = int(clause[a:b])
             ys = (a + lo, b + lo)
-            if y >= pub_year:
+            if y >= pub_year or any(c <= a and b <= d for c, d in since):
                 continue
             if y == pub_year - 1:
                 # "памілаваны ў 2024 годзе" told in 2025 (after February: not last December's
@@ -2556,6 +2563,14 @@ _PAST_AUX = re.compile(
     # (a reflexive past verb: "амнистия проводилась в 2015 году")
     r"|\w+(?:лась|лось|лись|лася|лося|лися))"
     r"(?=\s)",
+    re.I,
+)
+_SINCE_DATE = re.compile(
+    r"(?:détenu|incarcér|emprisonn|held|jailed|detained|imprisoned|inhaftiert|haft|detenid"
+    r"|encarcelad|detenut|incarcerat|więzion|zatrzyman|аресто|задержан|содерж|заключ|затриман"
+    r"|ув.язнен|зняволен|затрыман)\w*(?:\s+\S+){0,3}?"
+    r"\s+(?:depuis|since|seit|desde|dal|dall['’]|dallo|od|с|з|від|ад|із)\s+"
+    r"(?:(?:le|the|el|il|dem|\d{1,2})\s+)?(?:[^\W\d_]+\s+)?(?:19|20)\d\d",
     re.I,
 )
 _YEAR_FROM = re.compile(r"(?:^|\s)(?:z|from|von|vom|del|dal)\s+$", re.I)

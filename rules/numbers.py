@@ -546,9 +546,16 @@ def find_numbers(text: str, langs: tuple[str, ...], *, absent: Container[int] = 
         found.sort(key=lambda n: (n.start, -(n.end - n.start)))
     out: list[Num] = []
     last_end = -1
+    after_formula = -1
     for n in found:
         if n.start < last_end:
             continue
+        if n.start == after_formula and not n.formula and n.value is not None:
+            # the second side of "1,000 for 1,000": a figure of the same formula
+            n = Num(n.start, n.end, n.value, n.text, None, True, n.words, n.approx)
         out.append(n)
         last_end = n.end
+        if n.formula and n.start != after_formula:
+            conn = _CONNECTOR.match(text[n.end : n.end + 12].lower())
+            after_formula = n.end + conn.end() if conn is not None else -1
     return out

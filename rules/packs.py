@@ -224,7 +224,8 @@ def _title_head_re(genres: list[str], anniversaries: list[str], deaths: list[str
     def alt(frags: list[str]) -> str:
         return "|".join(sorted(set(frags), key=len, reverse=True))
 
-    heads = [rf"(?:{alt(genres)})\s*[:|—–-]"] if genres else []
+    # (a hyphen only as a dash: "Opinion - ...", not "Opinion-page fodder aside, ...")
+    heads = [rf"(?:{alt(genres)})(?:\s*[:|—–]|\s*-(?:\s|$))"] if genres else []
     heads += [rf"(?:{alt(f)})(?:[^\pL\pN]|$)" for f in (anniversaries, deaths) if f]
     return compile_re(r"(?i)^\s*(?:" + "|".join(heads) + ")", lazy=True) if heads else None
 
