@@ -341,6 +341,9 @@ class _ItemFacts(dict[str, Any]):
         elif key == "title_nonevent":
             # "20 bison released": an animal / city headline makes the whole item a non-event
             value = bool(title) and sc.any(pk.nonevent_ctx, title)
+        elif key == "work_title":
+            # "Кніга тыдня: ...", "un libro riapre ...", "wystawa o amnestii": a work's headline
+            value = bool(title) and sc.any(pk.work_title, title)
         elif key == "completion":
             value = sc.any(pk.completion, full)
         elif key == "kidnap":
@@ -787,7 +790,7 @@ class Engine:
                 return "appeal"
             clause = s.text[lo:hi]
             if (pk.complement_open is not None and ctx.has(pk.complement_open, clause)) or (
-                pk.inf_final is not None and ctx.has(pk.inf_final, clause.rstrip(" .!;"))
+                pk.inf_final is not None and ctx.has(pk.inf_final, clause.rstrip(" .!;,"))
             ):
                 # "rufen den Rat auf, Sanktionen ... zu verhängen", "wezwali Radę, aby nałożyła
                 # sankcje": a clause that completes the previous clause's verb takes its cue
@@ -834,7 +837,7 @@ class Engine:
         if post and pk.post_cues is not None:
             # only the next few words of the same clause: "no exchange is planned"
             t_end = s.tok(span[1] - 1)
-            last = min(len(s.token_ends) - 1, t_end + 6)
+            last = min(len(s.token_ends) - 1, t_end + 8)
             cut = min(hi, s.token_ends[last]) if last > t_end else span[1]
             if cut > span[1] and ctx.any_in(pk.post_cues, span[1], cut):
                 hits = ctx.find_in(pk.post_cues, span[1], cut)
@@ -981,6 +984,15 @@ class Engine:
                 # "памілаваны ў 2024 годзе" told in 2025 (after February: not last December's
                 # release reported late): background, when the year follows the trigger
                 if late and ys[0] >= span[1] and s.gap(span, ys) <= 2:
+                    return True
+                if (
+                    late
+                    and ys[1] <= span[0]
+                    and s.gap(ys, span) <= 1
+                    and _PLUPERFECT.search(text, max(0, ys[0] - 12), ys[0])
+                ):
+                    # "Schweden hatte 2024 im Austausch ... zurückgeholt": a pluperfect
+                    # that dates the release last year
                     return True
                 continue
             g = s.gap(span, ys)
@@ -2188,6 +2200,19 @@ class Engine:
                 for c in pardons
                 if c.sent == 0 or not any(y in c.sentence for y in item["title_years"])
             ]
+        if item["work_title"] and pardons and item["pub_year"] is not None:
+            # "Amnestia 1986. Książka o ...", "«Повернення»: документальний фільм про обміни":
+            # a headline about a book, film or exhibition; the releases the body tells are its
+            # story (count-less, or dated years back), not news
+            py = item["pub_year"]
+            pardons = [
+                c
+                for c in pardons
+                if c.count is not None
+                and not any(
+                    int(c.sentence[a:b]) < py - 1 for _g, (a, b) in find_groups(_YEAR, c.sentence)
+                )
+            ]
         if item["summary_hist"] and not item["summary_live"]:
             # the body says the release is background; a count-less headline echo goes too
             pardons = [c for c in pardons if not (c.sent == 0 and c.count is None)]
@@ -2572,6 +2597,9 @@ _SINCE_DATE = re.compile(
     r"\s+(?:depuis|since|seit|desde|dal|dall['’]|dallo|od|с|з|від|ад|із)\s+"
     r"(?:(?:le|the|el|il|dem|\d{1,2})\s+)?(?:[^\W\d_]+\s+)?(?:19|20)\d\d",
     re.I,
+)
+_PLUPERFECT = re.compile(
+    r"(?:^|\s)(?:hatte|hatten|war|waren|had|avait|avaient|había|habían|aveva|avevano)\s+$", re.I
 )
 _YEAR_FROM = re.compile(r"(?:^|\s)(?:z|from|von|vom|del|dal)\s+$", re.I)
 _YEAR_PREP = re.compile(r"(?:^|\s)(?:в|у|in|en|im|w|nel|au|à)\s+$", re.I)

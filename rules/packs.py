@@ -133,6 +133,7 @@ class LangPack:
     that_open: Rx  # a clause opening with "that" / "że": a short clause before may govern it
     after_open: Rx  # a clause opening with "Two years after", a main clause following: the past
     colon_hyp: Rx  # "conditions", "demands" right before a colon: what it introduces is one
+    work_title: Rx  # "book about", "Кніга тыдня", "wystawa o" in a headline: a work's story
     inf_final: Rx  # a clause ending in "zu verhängen": the previous clause governs it
     hyp_adjacent: Rx  # right before the trigger: "lists for an exchange", "talks on a swap"
     total_tail: Rx  # "in total", "всего" up to three words before a figure: a total, not one side
@@ -402,6 +403,7 @@ def pack(lang: str) -> LangPack:
         that_open=_head_re(c("that_open"), end=r"(?:[^\pL\pN]|$)"),
         after_open=_head_re(c("after_open"), end=r"(?:[^\pL\pN]|$)"),
         colon_hyp=lexicon_re(c("colon_hyp")),
+        work_title=lexicon_re(c("work_title")),
         yesno_open=_head_re(c("yesno_open"), end=r"(?:[^\pL\pN]|$)"),
         inf_final=_tail_re(c("inf_final")),
         hyp_adjacent=_tail_re(c("hyp_adjacent")),
