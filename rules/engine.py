@@ -809,9 +809,15 @@ class Engine:
             pk.fut_word, s.text[span[0] : span[1]].split(" ", 1)[0]
         ):
             return "future"  # "excarcelará a 553 presos": a promise, not a release
-        if post and s.is_title and ci + 1 < len(bounds) and s.text[hi - 2 : hi].strip() == ":":
+        if (
+            post
+            and s.is_title
+            and ci + 1 < len(bounds)
+            and s.text[hi - 2 : hi].strip() in (":", "—", "–")
+        ):
             # "20-й пакет санкцій ЄС: Угорщина блокує, рішення відкладено", "... sanctions: what
-            # may be in it": a headline's topic, then what becomes of it after the colon
+            # may be in it", "повідомлення про «обмін» — фейк": a headline's topic, then what
+            # becomes of it after the colon or dash
             nxt = s.text[hi : bounds[ci + 2] if ci + 2 < len(bounds) else None]
             end = hi + len(" ".join(nxt.split()[:5])) + (len(nxt) - len(nxt.lstrip()))
             if ctx.any_in(pk.post_cues, hi, end) or (
@@ -1558,6 +1564,13 @@ class Engine:
                 continue  # "a former political prisoner, freed in 2022, ...": background
             if ti not in t_num and (self._since_before(ctx, sp) or self._since_later(ctx, sp)):
                 continue  # "since 2022, exchanges have brought home over 5,800": a running total
+            if (
+                pk.p_names is not None
+                and word[:1].isupper()
+                and text[: sp[0]].rstrip()[-1:] not in ("", ".", ":", "!", "?", "«", '"', "“", "„")
+                and _has_word(pk.p_names, word)
+            ):
+                continue  # "Nuoro, nonna Grazia spegne 100 candeline": a woman's name
             if item["kidnap"] and not (item["swap"] or item["grounds"]):
                 continue  # "Four workers abducted at a mine are freed", "police freed hostages"
             if item["title_nonevent"] and kind != "strong" and not item["detainee"]:

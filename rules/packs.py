@@ -152,6 +152,7 @@ class LangPack:
     p_count_only: Rx
     p_swap: Rx
     p_grounds: Rx  # what makes a release an event: pardon, amnesty, exchange, commutation
+    p_names: Rx  # trigger words that are given names when capitalised mid-sentence ("Grazia")
     p_decree: Rx  # amnesty, decree, law: a release decreed, whose size may be told as future
     # sanctions
     s_nouns: Rx
@@ -306,6 +307,13 @@ def _suffix_re(suffixes: list[str]) -> Rx:
     return compile_re(rf"(?i)^{LETTER}+(?:{'|'.join(suffixes)})$", lazy=True)
 
 
+def _whole_word_re(words: list[str]) -> Rx:
+    """One of the words, the whole word ("Grazia")."""
+    if not words:
+        return None
+    return compile_re(rf"(?i)^(?:{'|'.join(words)})$", lazy=True)
+
+
 @cache
 def pack(lang: str) -> LangPack:
     raw = raw_packs()
@@ -424,6 +432,7 @@ def pack(lang: str) -> LangPack:
         p_count_only=lexicon_re(p_cnt),
         p_swap=lexicon_re(_collect(pardon, langs, "swap_cues")),
         p_grounds=lexicon_re(_collect(pardon, langs, "grounds")),
+        p_names=_whole_word_re(_collect(pardon, langs, "names")),
         p_decree=lexicon_re(_collect(pardon, langs, "decree")),
         s_nouns=lexicon_re(s_nouns),
         s_lifted=lexicon_re(_collect(sanc, langs, "lifted")),
@@ -474,6 +483,7 @@ def pack(lang: str) -> LangPack:
         "inf_word",
         "inf_ok_bare",
         "fut_word",
+        "p_names",
         "others_pre",
         "s_attrib_pre",
         "s_attrib_pair_pre",
