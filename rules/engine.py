@@ -886,7 +886,15 @@ class Engine:
         "recent": a month without a year, months before publication."""
         s, pk = ctx.s, ctx.pk
         if pk.hist is not None and ctx.any_in(pk.hist):
-            return True
+            m = _RECENT_RELEASE.search(s.text)
+            if m is None or not all(
+                m.start() <= h[0] and h[1] <= m.end() for h in ctx.find_in(pk.hist)
+            ):
+                return True
+            # "pardoned 25 more, a week after the release of 52": that release is a recent
+            # one of its own (kept beside today's, see _merge), and it dates nothing else
+            if m.start() <= span[0] < m.end():
+                return "recent"
         if self._after_opening(ctx, span[0]):
             return True
         lo, hi = s.clause_span(span[0])
@@ -2609,6 +2617,23 @@ _SINCE_DATE = re.compile(
     r"|ув.язнен|зняволен|затрыман)\w*(?:\s+\S+){0,3}?"
     r"\s+(?:depuis|since|seit|desde|dal|dall['’]|dallo|od|с|з|від|ад|із)\s+"
     r"(?:(?:le|the|el|il|dem|\d{1,2})\s+)?(?:[^\W\d_]+\s+)?(?:19|20)\d\d",
+    re.I,
+)
+# "a week after the release of 52", "Eine Woche nach der Freilassung von 52 Gefangenen"
+_RECENT_RELEASE = re.compile(
+    r"(?:\b(?:a|one|two|three|four|five|six|several|a few|\d+)\s+(?:days?|weeks?)\s+after\s+"
+    r"(?:the\s+)?(?:release|freeing|liberation)\s+of"
+    r"|(?:\w+\s+)?(?:Tag|Tage|Tagen|Woche|Wochen)\s+nach\s+der\s+(?:Freilassung|Begnadigung)\s+von"
+    r"|(?:\w+\s+)?(?:день|дня|дней|неделю|недели|недель)\s+после\s+(?:освобождения|помилования)"
+    r"|(?:\w+\s+)?(?:день|дні|днів|тиждень|тижні|тижнів)\s+після\s+(?:звільнення|помилування)"
+    r"|(?:\w+\s+)?(?:дзень|дні|дзён|тыдзень|тыдні)\s+пасля\s+(?:вызвалення|памілавання)"
+    r"|(?:\w+\s+)?(?:jours?|semaines?)\s+après\s+(?:la\s+)?(?:libération|grâce)\s+de"
+    r"|(?:\w+\s+)?(?:días?|semanas?)\s+(?:después\s+de|tras)\s+(?:la\s+)?(?:liberación|excarcelación)"
+    r"\s+de"
+    r"|(?:\w+\s+)?(?:giorni|settimana|settimane)\s+dopo\s+(?:il\s+rilascio|la\s+liberazione"
+    r"|la\s+scarcerazione)\s+di"
+    r"|(?:\w+\s+)?(?:dni|dzień|tydzień|tygodnie|tygodni)\s+po\s+(?:uwolnieniu|ułaskawieniu))"
+    r"\s+(?:\w+\s+){0,2}?\d",
     re.I,
 )
 _PLUPERFECT = re.compile(
