@@ -4406,6 +4406,21 @@ GENERAL_POSITIVES_44 = [
         "Belarus pardoned 16 political prisoners on Tuesday and said more could follow if the EU eased sanctions.",
         [("pardon", 16)],
     ),
+    # a lifting hours or a day before today's release is news of the same day
+    (
+        "en",
+        "Cuba frees prisoners",
+        "The first of them walked out of prison on Wednesday. The move came hours after the"
+        " administration removed the island from the list of state sponsors of terrorism.",
+        [("pardon", None), ("sanctions", "lifted")],
+    ),
+    (
+        "es",
+        "La Habana",
+        "Cuba excarceló a los primeros presos políticos un día después de que Washington"
+        " retirara a la isla de la lista estadounidense de Estados patrocinadores del terrorismo.",
+        [("pardon", None), ("sanctions", "lifted")],
+    ),
 ]
 
 GENERAL_NEGATIVES_44 = [
