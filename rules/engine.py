@@ -2357,11 +2357,23 @@ class Engine:
             big = max(totals, key=lambda c: c.count or 0)
             top = big.count or 0
             colon = big.num_span is not None and _COLON_NEXT.match(big.sentence, big.num_span[1])
+            # (a figure that is a total only by its breakdown - "390 людей — 270 військових і
+            # 120 цивільних" - totals its own sentence's parts, not another day's 307)
+            named = big.num_span is not None and (
+                has(total_rx, big.sentence[: big.num_span[0]])
+                or (
+                    item.pk.total_head is not None
+                    and has(
+                        item.pk.total_head, big.sentence[big.num_span[1] : big.num_span[1] + 40]
+                    )
+                )
+            )
             sides = [
                 c
                 for c in counted
                 if (c.count or 0) < top
                 and not c.extra.get("recent_past")
+                and (named or c.sent == big.sent)
                 # ("Un total de 252 venezolanos ... llegaron ..., en un canje en el que ...
                 # excarceló a diez estadounidenses": the other side, told in the total's own
                 # sentence without a colon, is a release of its own)

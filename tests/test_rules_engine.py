@@ -4421,6 +4421,14 @@ GENERAL_POSITIVES_44 = [
         " retirara a la isla de la lista estadounidense de Estados patrocinadores del terrorismo.",
         [("pardon", None), ("sanctions", "lifted")],
     ),
+    # a figure that is a total only by its own dash breakdown totals its own sentence's parts
+    (
+        "uk",
+        "Другий етап обміну: додому повернулися ще 210 українців",
+        "У суботу з російського полону звільнено 210 українських захисників. Напередодні, на"
+        " першому етапі обміну, додому повернулися 300 людей — 200 військових і 100 цивільних.",
+        [("pardon", 210), ("pardon", 300)],
+    ),
 ]
 
 GENERAL_NEGATIVES_44 = [
