@@ -1628,7 +1628,7 @@ class Engine:
                             for _g, (a, b) in find_groups(_YEAR, text)
                             if int(text[a:b]) < pub_year - 1
                         )
-                if hist != "recent" or s.is_title or ti not in t_num:
+                if hist != "recent" or ti not in t_num:
                     continue
                 # "Drei Soldatinnen waren bereits im September freigelassen worden" beside
                 # today's pardon of 46: a figure of its own, kept only if the item reports

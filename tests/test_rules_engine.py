@@ -4429,6 +4429,13 @@ GENERAL_POSITIVES_44 = [
         " першому етапі обміну, додому повернулися 300 людей — 200 військових і 100 цивільних.",
         [("pardon", 210), ("pardon", 300)],
     ),
+    # a headline that gives today's release and a recent one of its own: both
+    (
+        "en",
+        "Belarus frees 40 prisoners as US eases sanctions on Belavia; 16 released in March",
+        "",
+        [("pardon", 16), ("pardon", 40), ("sanctions", "lifted")],
+    ),
 ]
 
 GENERAL_NEGATIVES_44 = [
