@@ -4436,6 +4436,13 @@ GENERAL_POSITIVES_44 = [
         "",
         [("pardon", 16), ("pardon", 40), ("sanctions", "lifted")],
     ),
+    # a swap's side brought back with a separable verb
+    (
+        "de",
+        "Gefangenenaustausch",
+        "Russland und die Ukraine tauschten erneut Gefangene aus: Kiew holte 150 Soldaten zurück.",
+        [("pardon", 150)],
+    ),
 ]
 
 GENERAL_NEGATIVES_44 = [
