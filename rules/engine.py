@@ -1018,9 +1018,8 @@ class Engine:
                 and y < pub_year - 1
                 and _YEAR_FROM.search(text, max(0, ys[0] - 6), ys[0])
             ):
-                return (
-                    True  # "ułaskawienie Kamińskiego i Wąsika z 2015 r.": the pardon of that year
-                )
+                # "ułaskawienie Kamińskiego i Wąsika z 2015 r.": the pardon of that year
+                return True
             if (
                 g <= 8
                 and ys[0] >= span[1]
