@@ -312,6 +312,9 @@ class _ItemFacts(dict[str, Any]):
                 or (pk.title_head is not None and has(pk.title_head, title))
                 # "Poet freed in 1987 dies at 88": an obituary tells its releases as background
                 or sc.any(pk.obituary, title)
+                # "Как устроено помилование: 7 вопросов и ответов": an explainer's releases
+                # are the examples of how the thing works
+                or sc.any(pk.explainer, title)
             )
         elif key == "swap":
             value = sc.any(pk.p_swap, full)
@@ -788,6 +791,17 @@ class Engine:
                 # "Appello a Mattarella: «Grazia per il detenuto»": a short heading that names
                 # an appeal governs what its colon introduces
                 return "appeal"
+            if (
+                ci > 1
+                and pk.hyp_pre is not None
+                and _words(prev) <= 6
+                and s.text[bounds[ci - 1] - 2 : bounds[ci - 1]].strip() == ","
+                and prev.rstrip().endswith(",")
+                and any_word(pk.hyp_pre, " ".join(s.text[: bounds[ci - 1]].split()[-2:]))
+            ):
+                # "l'Italia sta valutando, insieme agli altri Paesi, nuove misure": a short
+                # phrase set off by commas parts a verb from its object; the verb still governs
+                return "hypothetical"
             clause = s.text[lo:hi]
             if (pk.complement_open is not None and ctx.has(pk.complement_open, clause)) or (
                 pk.inf_final is not None and ctx.has(pk.inf_final, clause.rstrip(" .!;,"))
@@ -836,6 +850,21 @@ class Engine:
             # "заявил, что введёт санкции ..., если в течение 50 дней ...": the clause right
             # after the trigger's opens with "if"; it sets a condition, nothing was done
             return "conditional"
+        if (
+            post
+            and ci > 0
+            and ci + 1 < len(bounds)
+            and s.text[lo - 2 : lo].strip() == ","
+            and s.text[hi - 2 : hi].strip() == ","
+            and _words(s.text[lo:hi]) <= 8
+            and pk.hyp_pre is not None
+        ):
+            # "Un éventuel accord, assorti d'une levée des sanctions, pourrait ...": an
+            # apposition between commas; the verb right after it is the sentence's own
+            rest = s.text[hi:]
+            end = hi + len(" ".join(rest.split()[:2])) + (len(rest) - len(rest.lstrip()))
+            if any_word(pk.hyp_pre, s.text[hi:end]) or ctx.any_in(pk.post_cues, hi, end):
+                return "hypothetical"
         if post and pk.tabled is not None and ctx.any_in(pk.tabled, span[1], hi):
             # "nuove sanzioni contro la Russia restano «sul tavolo»": the clause's predicate,
             # however far, says they are only proposed
@@ -2508,6 +2537,22 @@ class Engine:
         title = sents[0].text if sents and sents[0].is_title else ""
         memo: dict[tuple[int, str], str | None] = {}
         events = [self._event(c, title, full, published, memo, scans) for c in final]
+        if item["pub_year"] is not None:
+            # "посвящённая обмену 11 февраля 1986 года, когда ... были освобождены": a release
+            # its own sentence dates, before its trigger, two or more years before the item
+            # is history ("to mark the anniversary of the October 6, 1973 war" after it dates
+            # something else)
+            events = [
+                e
+                for e in events
+                if not (
+                    e.kind == "pardon"
+                    and e.date
+                    and e.evidence is not None
+                    and int(e.date[:4]) < item["pub_year"] - 1
+                    and _date_before(e.evidence.sentence, e.evidence.words[0])
+                )
+            ]
         if any(
             e.kind == "pardon" and e.count is None and e.country is None and e.by is None
             for e in events
@@ -2919,6 +2964,14 @@ def _merge_rounded(cands: list[_Cand], apart: bool = False) -> list[_Cand]:
             b_score = (_approximate(b), b.sent == 0)
             out.remove(a if a_score > b_score else b)
     return out
+
+
+def _date_before(sentence: str, word: str) -> bool:
+    """Does the sentence's first 'D Month YYYY' / 'Month D, YYYY' mention end before `word`?"""
+    pl = places()
+    spans = search_spans(pl.date_dmy, sentence) or search_spans(pl.date_mdy, sentence)
+    at = sentence.find(word)
+    return spans is not None and at >= 0 and spans[0][1] <= at
 
 
 def _find_date(sentence: str, published: Any) -> str | None:

@@ -146,6 +146,7 @@ class LangPack:
     freed_head: Rx  # "of the freed" / "вызваленых" right after a number: people already freed
     title_head: Rx  # headline opening "Analysis:", "Ten years since", "Died": no news event
     obituary: Rx  # "dies at 88", "умер в возрасте": a death headline; its releases are past
+    explainer: Rx  # "explained", "вопросы и ответы", "пояснюємо" in a headline: an explainer
     # pardon
     p_strong: Rx
     p_ambiguous: Rx
@@ -427,6 +428,7 @@ def pack(lang: str) -> LangPack:
         freed_head=_head_re(c("freed_group")),
         title_head=_title_head_re(c("genre_title"), c("anniv_title"), c("obit_head")),
         obituary=lexicon_re(c("obituary")),
+        explainer=lexicon_re(c("explainer")),
         p_strong=lexicon_re(p_strong),
         p_ambiguous=lexicon_re(p_amb),
         p_count_only=lexicon_re(p_cnt),
