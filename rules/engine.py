@@ -307,7 +307,7 @@ class _ItemFacts(dict[str, Any]):
         value: Any
         if key == "title_hist":
             value = bool(title) and (
-                sc.any(pk.hist, title)
+                _hist_beyond_recent(sc.find(pk.hist, title), title)
                 # "Analysis: ...", "Diez años del deshielo: ...": commentary or an anniversary
                 or (pk.title_head is not None and has(pk.title_head, title))
                 # "Poet freed in 1987 dies at 88": an obituary tells its releases as background
@@ -2964,6 +2964,15 @@ def _merge_rounded(cands: list[_Cand], apart: bool = False) -> list[_Cand]:
             b_score = (_approximate(b), b.sent == 0)
             out.remove(a if a_score > b_score else b)
     return out
+
+
+def _hist_beyond_recent(hits: list[Span], text: str) -> bool:
+    """Is a history cue found in `text` more than the "five days after the release of 52" of a
+    recent release (_RECENT_RELEASE: news of its own, beside today's)?"""
+    if not hits:
+        return False
+    m = _RECENT_RELEASE.search(text)
+    return m is None or not all(m.start() <= a and b <= m.end() for a, b in hits)
 
 
 def _date_before(sentence: str, word: str) -> bool:
