@@ -307,7 +307,7 @@ class _ItemFacts(dict[str, Any]):
         value: Any
         if key == "title_hist":
             value = bool(title) and (
-                _hist_beyond_recent(sc.find(pk.hist, title), title)
+                _hist_beyond_recent(sc.find(pk.hist, title), sc.find(pk.recent_release, title))
                 # "Analysis: ...", "Diez años del deshielo: ...": commentary or an anniversary
                 or (pk.title_head is not None and has(pk.title_head, title))
                 # "Poet freed in 1987 dies at 88": an obituary tells its releases as background
@@ -458,20 +458,22 @@ def _words_end(s: Sentence, sp: Span, words: int) -> int:
     return s.token_ends[min(len(s.token_ends) - 1, t + words)]
 
 
-def _opening_date(text: str, a: int) -> bool:
+def _opening_date(pk: LangPack, text: str, a: int) -> bool:
     """The year at text[a:] dates its short opening clause: few words before it, or a month
     or an 'in' right before it ("Le 17 décembre 2014,", "In 2014,", "Im Jahr 2014,")."""
     before = text[:a]
-    if len(before.split()) <= 3 or _YEAR_PREP_ELIDED.search(before[-6:]):
+    if len(before.split()) <= 3 or (
+        pk.year_prep_tail is not None and has(pk.year_prep_tail, before[-6:])
+    ):
         return True
     # ("El 29 de diciembre de 1990,": the month, then "de")
     return any(w.lower().rstrip(".,") in places().months for w in before.split()[-2:])
 
 
-def _past_year_opening(opening: str, pub_year: int) -> bool:
+def _past_year_opening(pk: LangPack, opening: str, pub_year: int) -> bool:
     """The opening clause dates what follows to an earlier year: "Il rappelle qu'en 2022"."""
-    return any(
-        int(opening[a:b]) < pub_year and _YEAR_PREP_ELIDED.search(opening[max(0, a - 6) : a])
+    return pk.year_prep_tail is not None and any(
+        int(opening[a:b]) < pub_year and has(pk.year_prep_tail, opening[max(0, a - 6) : a])
         for _g, (a, b) in find_groups(_YEAR, opening)
     )
 
@@ -915,14 +917,13 @@ class Engine:
         "recent": a month without a year, months before publication."""
         s, pk = ctx.s, ctx.pk
         if pk.hist is not None and ctx.any_in(pk.hist):
-            m = _RECENT_RELEASE.search(s.text)
-            if m is None or not all(
-                m.start() <= h[0] and h[1] <= m.end() for h in ctx.find_in(pk.hist)
-            ):
+            recent = ctx.find_in(pk.recent_release)
+            m = recent[0] if recent else None
+            if m is None or not all(m[0] <= h[0] and h[1] <= m[1] for h in ctx.find_in(pk.hist)):
                 return True
             # "pardoned 25 more, a week after the release of 52": that release is a recent
             # one of its own (kept beside today's, see _merge), and it dates nothing else
-            if m.start() <= span[0] < m.end():
+            if m[0] <= span[0] < m[1]:
                 return "recent"
         if self._after_opening(ctx, span[0]):
             return True
@@ -994,7 +995,7 @@ class Engine:
                     (y < pub_year - 1 or (y == pub_year - 1 and late))
                     # (a date, not "Figure de la révolution de 2011, le militant ...": a year
                     # that names an event of the apposition)
-                    and _opening_date(first, a)
+                    and _opening_date(pk, first, a)
                     for _g, (a, b) in find_groups(_YEAR, first)
                     for y in (int(first[a:b]),)
                 )
@@ -1006,17 +1007,13 @@ class Engine:
             # "released in August 2024" told in June 2025: background, not news
             # ("détenus en Iran depuis mai 2022, ont été libérés": a date after "since" starts a
             # detention, it dates no release)
-            when = _month_year(_SINCE_DATE.sub(" ", text[wide:hi]))
+            when = _month_year(_blanked(text[wide:hi], ctx.find_in(pk.since_date, wide, hi)))
             if (
                 when is not None
                 and (published.year * 12 + published.month) - (when[0] * 12 + when[1]) >= 3
             ):
                 return True
-        since = (
-            [m.span() for m in _SINCE_DATE.finditer(clause)]
-            if ("20" in clause or "19" in clause)
-            else []
-        )
+        since = ctx.find_in(pk.since_date, lo, hi) if ("20" in clause or "19" in clause) else []
         for spans in find_groups(_YEAR, clause):
             a, b = spans[1]
             y = int(clause[a:b])
@@ -1032,7 +1029,8 @@ class Engine:
                     late
                     and ys[1] <= span[0]
                     and s.gap(ys, span) <= 1
-                    and _PLUPERFECT.search(text, max(0, ys[0] - 12), ys[0])
+                    and pk.pluperfect_tail is not None
+                    and ctx.has(pk.pluperfect_tail, text[max(0, ys[0] - 12) : ys[0]])
                 ):
                     # "Schweden hatte 2024 im Austausch ... zurückgeholt": a pluperfect
                     # that dates the release last year
@@ -1045,7 +1043,8 @@ class Engine:
                 g <= 5
                 and ys[0] >= span[1]
                 and y < pub_year - 1
-                and _YEAR_FROM.search(text, max(0, ys[0] - 6), ys[0])
+                and pk.year_from_tail is not None
+                and ctx.has(pk.year_from_tail, text[max(0, ys[0] - 6) : ys[0]])
             ):
                 # "ułaskawienie Kamińskiego i Wąsika z 2015 r.": the pardon of that year
                 return True
@@ -1053,9 +1052,10 @@ class Engine:
                 g <= 8
                 and ys[0] >= span[1]
                 and y < pub_year - 1
-                and _YEAR_ENDS_CLAUSE.match(text, ys[1], hi)
-                and _YEAR_PREP.search(text, max(0, ys[0] - 4), ys[0])
-                and _PAST_AUX.search(text, span[1], ys[0])
+                and pk.year_prep_tail is not None
+                and has(pk.year_unit_head, text[ys[1] : hi])
+                and ctx.has(pk.year_prep_tail, text[max(0, ys[0] - 4) : ys[0]])
+                and ctx.any_in(pk.past_aux, span[1], ys[0])
             ):
                 # "Последняя амнистия в России была объявлена в 2015 году.": a year that ends
                 # the trigger's clause, after "in", dates it when a past auxiliary stands
@@ -2122,7 +2122,7 @@ class Engine:
                 and plo < lo
                 and "20" in text[plo:lo]
                 and not ctx.any_in(pk.pc_current, lo, hi)
-                and _past_year_opening(text[plo:lo], item["pub_year"])
+                and _past_year_opening(pk, text[plo:lo], item["pub_year"])
             ):
                 continue  # "Il rappelle qu'en 2022, Viasna recensait déjà ...": a past count
             published = item["published"]
@@ -2654,52 +2654,8 @@ class Engine:
         )
 
 
-# a year at the end of its clause ("в 2015 году.", "in 2015."), and the "in" before it
-_YEAR_ENDS_CLAUSE = re.compile(
-    r"(?:\s+(?:году|года|годзе|годы|році|року|roku|г\.|гг\.|год))?\s*(?:[.;:!?…)]|,\s|$)",
-    re.I,
-)
-_PAST_AUX = re.compile(
-    r"(?:^|\s)(?:был|была|было|были|був|була|були|быў|былі|was|were|wurden?|war|fut|fue|fueron"
-    r"|fu|furono|a été|avait été|è stat[aoie]|era stat[aoie]|był[aoy]?|byli|został[aoy]?|zostali"
-    # (a reflexive past verb: "амнистия проводилась в 2015 году")
-    r"|\w+(?:лась|лось|лись|лася|лося|лися))"
-    r"(?=\s)",
-    re.I,
-)
-_SINCE_DATE = re.compile(
-    r"(?:détenu|incarcér|emprisonn|held|jailed|detained|imprisoned|inhaftiert|haft|detenid"
-    r"|encarcelad|detenut|incarcerat|więzion|zatrzyman|аресто|задержан|содерж|заключ|затриман"
-    r"|ув.язнен|зняволен|затрыман)\w*(?:\s+\S+){0,3}?"
-    r"\s+(?:depuis|since|seit|desde|dal|dall['’]|dallo|od|с|з|від|ад|із)\s+"
-    r"(?:(?:le|the|el|il|dem|\d{1,2})\s+)?(?:[^\W\d_]+\s+)?(?:19|20)\d\d",
-    re.I,
-)
-# "a week after the release of 52", "Eine Woche nach der Freilassung von 52 Gefangenen"
-_RECENT_RELEASE = re.compile(
-    r"(?:\b(?:a|one|two|three|four|five|six|several|a few|\d+)\s+(?:days?|weeks?)\s+after\s+"
-    r"(?:the\s+)?(?:release|freeing|liberation)\s+of"
-    r"|(?:\w+\s+)?(?:Tag|Tage|Tagen|Woche|Wochen)\s+nach\s+der\s+(?:Freilassung|Begnadigung)\s+von"
-    r"|(?:\w+\s+)?(?:день|дня|дней|неделю|недели|недель)\s+после\s+(?:освобождения|помилования)"
-    r"|(?:\w+\s+)?(?:день|дні|днів|тиждень|тижні|тижнів)\s+після\s+(?:звільнення|помилування)"
-    r"|(?:\w+\s+)?(?:дзень|дні|дзён|тыдзень|тыдні)\s+пасля\s+(?:вызвалення|памілавання)"
-    r"|(?:\w+\s+)?(?:jours?|semaines?)\s+après\s+(?:la\s+)?(?:libération|grâce)\s+de"
-    r"|(?:\w+\s+)?(?:días?|semanas?)\s+(?:después\s+de|tras)\s+(?:la\s+)?(?:liberación|excarcelación)"
-    r"\s+de"
-    r"|(?:\w+\s+)?(?:giorni|settimana|settimane)\s+dopo\s+(?:il\s+rilascio|la\s+liberazione"
-    r"|la\s+scarcerazione)\s+di"
-    r"|(?:\w+\s+)?(?:dni|dzień|tydzień|tygodnie|tygodni)\s+po\s+(?:uwolnieniu|ułaskawieniu))"
-    r"\s+(?:\w+\s+){0,2}?\d",
-    re.I,
-)
-_PLUPERFECT = re.compile(
-    r"(?:^|\s)(?:hatte|hatten|war|waren|had|avait|avaient|había|habían|aveva|avevano)\s+$", re.I
-)
-_YEAR_FROM = re.compile(r"(?:^|\s)(?:z|from|von|vom|del|dal)\s+$", re.I)
-_YEAR_PREP = re.compile(r"(?:^|\s)(?:в|у|in|en|im|w|nel|au|à)\s+$", re.I)
 # "26 человек: ...", "780 осіб — по 390 з кожного боку": the breakdown follows
 _COLON_NEXT = re.compile(r"(?:\s+\w+){0,2}\s*(?::\s|[—–]\s(?:\w+\s)?\d)")
-_YEAR_PREP_ELIDED = re.compile(r"(?:^|[\s'’])(?:в|у|in|en|im|w|nel|au|à)\s+$", re.I)  # "qu'en"
 _EDGE_PUNCT = ".,;:!?…\"'«»“”„()[]"
 
 
@@ -2966,13 +2922,19 @@ def _merge_rounded(cands: list[_Cand], apart: bool = False) -> list[_Cand]:
     return out
 
 
-def _hist_beyond_recent(hits: list[Span], text: str) -> bool:
-    """Is a history cue found in `text` more than the "five days after the release of 52" of a
-    recent release (_RECENT_RELEASE: news of its own, beside today's)?"""
+def _hist_beyond_recent(hits: list[Span], recent: list[Span]) -> bool:
+    """Are a text's history cue spans more than the "five days after the release of 52" of a
+    recent release (LangPack.recent_release: news of its own, beside today's)?"""
     if not hits:
         return False
-    m = _RECENT_RELEASE.search(text)
-    return m is None or not all(m.start() <= a and b <= m.end() for a, b in hits)
+    return not recent or not all(recent[0][0] <= a and b <= recent[0][1] for a, b in hits)
+
+
+def _blanked(text: str, spans: list[Span]) -> str:
+    """`text` with each span replaced by one space."""
+    for a, b in reversed(spans):
+        text = f"{text[:a]} {text[b:]}"
+    return text
 
 
 def _date_before(sentence: str, word: str) -> bool:

@@ -147,6 +147,14 @@ class LangPack:
     title_head: Rx  # headline opening "Analysis:", "Ten years since", "Died": no news event
     obituary: Rx  # "dies at 88", "умер в возрасте": a death headline; its releases are past
     explainer: Rx  # "explained", "вопросы и ответы", "пояснюємо" in a headline: an explainer
+    # the words that tell a year dates the trigger's release (Engine._historical)
+    pluperfect_tail: Rx  # "had", "hatte" right before a last-year date
+    year_from_tail: Rx  # "z", "from" right before a year ("ułaskawienie ... z 2015 r.")
+    year_prep_tail: Rx  # "in", "в", "qu'en" right before a year
+    year_unit_head: Rx  # a year's "году", "roku" (optional), then the end of its clause
+    past_aux: Rx  # "was", "была", "проводилась": a past auxiliary between trigger and year
+    since_date: Rx  # "detained since March 2022": a detention's start, no release's date
+    recent_release: Rx  # "five days after the release of 52": a recent release of its own
     # pardon
     p_strong: Rx
     p_ambiguous: Rx
@@ -429,6 +437,20 @@ def pack(lang: str) -> LangPack:
         title_head=_title_head_re(c("genre_title"), c("anniv_title"), c("obit_head")),
         obituary=lexicon_re(c("obituary")),
         explainer=lexicon_re(c("explainer")),
+        pluperfect_tail=_tail_re(c("pluperfect")),
+        year_from_tail=_tail_re(c("year_from")),
+        year_prep_tail=_tail_re(c("year_prep")),
+        year_unit_head=compile_re(
+            r"(?i)^(?:\s+(?:"
+            + "|".join(sorted(set(c("year_unit")), key=len, reverse=True))
+            + r"))?\s*(?:[.;:!?…)]|,\s|$)"
+            if c("year_unit")
+            else r"^\s*(?:[.;:!?…)]|,\s|$)",
+            lazy=True,
+        ),
+        past_aux=lexicon_re(c("past_aux")),
+        since_date=lexicon_re(c("since_date")),
+        recent_release=lexicon_re(c("recent_release")),
         p_strong=lexicon_re(p_strong),
         p_ambiguous=lexicon_re(p_amb),
         p_count_only=lexicon_re(p_cnt),
@@ -504,6 +526,10 @@ def pack(lang: str) -> LangPack:
         "only_tail",
         "freed_head",
         "title_head",
+        "pluperfect_tail",
+        "year_from_tail",
+        "year_prep_tail",
+        "year_unit_head",
         # never looked up in the Set (only tested on their own with has(), or unused), so
         # leaving them out changes no answer and makes the Set ~20% cheaper to build; the
         # prefilter is the union of the trigger lexicons, which are in the Set
