@@ -2361,6 +2361,24 @@ class Engine:
                     and sum({c.count or 0 for c in smaller}) <= top
                 ):
                     counted = [c for c in counted if c not in parts]
+        if not item["swap"]:
+            # "Junta lässt 5.636 Menschen frei, ...: 1.316 wurden begnadigt", "2.476 graziati
+            # per la Festa del Trono: liberi tre giornalisti": a smaller release figure that a
+            # colon after a release figure introduces in its sentence breaks that one down
+            counted = [
+                c
+                for c in counted
+                if not any(
+                    b is not c
+                    and b.sent == c.sent
+                    and b.num_span is not None
+                    and c.num_span is not None
+                    and b.num_span[1] <= c.num_span[0]
+                    and (b.count or 0) > (c.count or 0)
+                    and ":" in c.sentence[b.num_span[1] : c.num_span[0]]
+                    for b in counted
+                )
+            ]
         total_rx = item.pk.total_tail if item["swap"] else None
         totals = [
             c
