@@ -4823,6 +4823,64 @@ GENERAL_NEGATIVES_45 = [
 ]
 
 
+GENERAL_POSITIVES_46 = [
+    # a smaller figure a colon after a release figure introduces is its breakdown
+    (
+        "en",
+        "Morocco",
+        "The king pardoned 1,304 prisoners on Throne Day: four journalists walked free in the evening.",
+        [("pardon", 1304)],
+    ),
+    (
+        "de",
+        "Myanmar",
+        "Die Junta ließ 3.000 Häftlinge frei, darunter Demonstranten: 800 Verurteilte wurden begnadigt.",
+        [("pardon", 3000)],
+    ),
+    # a lifting the sentence tells beside a pluperfect that is background
+    (
+        "en",
+        "Sanctions",
+        "The Treasury lifted the sanctions that the previous administration had imposed on the shipping firm.",
+        [("sanctions", "lifted")],
+    ),
+]
+
+GENERAL_NEGATIVES_46 = [
+    # fear or threat of new sanctions moves markets
+    ("it", "Borsa", "Milano chiude in calo sul timore di nuove sanzioni contro le banche."),
+    ("es", "Mercados", "El petróleo sube ante el temor a nuevas sanciones de Washington."),
+    ("pl", "Giełda", "Kurs rubla spada po groźbie nowych sankcji USA."),
+    # a rumoured release denied: still behind bars
+    (
+        "be",
+        "Сацсеткі",
+        "Пішуць, што журналіста вызвалілі, але сваякі кажуць, што ён па-ранейшаму за кратамі.",
+    ),
+    # a minister dismissed; every time a swap is announced; a fake about an exchange
+    ("uk", "Рада звільнила заступника міністра", ""),
+    ("uk", "Родини", "Кожного разу, коли оголошують обмін, вона шукає сина в списках."),
+    ("ru", "Соцсети", "Фейк про обмен всех на всех распространяют мошенники."),
+    # hopes in quotes; a decision postponed; a year on
+    ("it", "Famiglia", "«Speriamo in una liberazione entro l'estate», dice la sorella."),
+    ("fr", "Justice", "La décision sur sa libération a été reportée à septembre."),
+    ("en", "The hostage, a year on: 'I still dream of my release'", ""),
+    ("en", "From the archive: the Potsdam bridge exchange, thirty years on", ""),
+    # probabilities
+    (
+        "en",
+        "Outlook",
+        "We put the probability of a release of more than 40 people this year at one in three.",
+    ),
+    # a sanctions package that stalls
+    ("it", "Ue", "Il nuovo pacchetto di sanzioni si arena sul veto di Budapest."),
+    # aid to the freed; a tax fine of a footballer; a figure for comparison
+    ("uk", "Фонд", "Кошти спрямують фонду, що допомагає звільненим з полону."),
+    ("es", "Hacienda sanciona a un futbolista con 800.000 euros", ""),
+    ("be", "Вясна", "Для параўнання, у 2023 годзе спіс налічваў больш за 1 500 палітвязняў."),
+]
+
+
 def test_bullets_and_ee_uu_in_sentence_splitting() -> None:
     """A digest's bullets start sentences; "EE. UU." in mid-sentence does not end one."""
     assert split_sentences("• Heat: up to +34 °C. • Rights groups count 1 172.") == [
@@ -4892,7 +4950,8 @@ def test_lacinka_transliteration() -> None:
     + GENERAL_POSITIVES_42
     + GENERAL_POSITIVES_43
     + GENERAL_POSITIVES_44
-    + GENERAL_POSITIVES_45,
+    + GENERAL_POSITIVES_45
+    + GENERAL_POSITIVES_46,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -4939,7 +4998,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_41
     + GENERAL_NEGATIVES_43
     + GENERAL_NEGATIVES_44
-    + GENERAL_NEGATIVES_45,
+    + GENERAL_NEGATIVES_45
+    + GENERAL_NEGATIVES_46,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
