@@ -238,7 +238,8 @@ def _title_head_re(genres: list[str], anniversaries: list[str], deaths: list[str
     # (a hyphen only as a dash: "Opinion - ...", not "Opinion-page fodder aside, ...")
     heads = [rf"(?:{alt(genres)})(?:\s*[:|—–]|\s*-(?:\s|$))"] if genres else []
     heads += [rf"(?:{alt(f)})(?:[^\pL\pN]|$)" for f in (anniversaries, deaths) if f]
-    return compile_re(r"(?i)^\s*(?:" + "|".join(heads) + ")", lazy=True) if heads else None
+    # (after any emoji, bullet or quote: "👀 RUMOUR: ...", "📅 Un año de ...")
+    return compile_re(r"(?i)^[^\pL\pN]*(?:" + "|".join(heads) + ")", lazy=True) if heads else None
 
 
 def _collect(section: dict[str, Any], langs: tuple[str, ...], key: str) -> list[str]:
