@@ -4881,6 +4881,56 @@ GENERAL_NEGATIVES_46 = [
 ]
 
 
+GENERAL_POSITIVES_47 = [
+    # a present-tense lifting in Belarusian; an exchange's "participated" figure is its total
+    ("be", "ЗША знімаюць санкцыі з беларускай авіякампаніі", "", [("sanctions", "lifted")]),
+]
+
+GENERAL_NEGATIVES_47 = [
+    # genre labels after an emoji
+    ("en", "🚨 RUMOUR: Minsk to free 30 prisoners this week", ""),
+    ("it", "❌ FAKE: 'l'Ue revoca le sanzioni alla Russia' — il video è del 2022", ""),
+    (
+        "es",
+        "📅 Un año de la liberación de los 222 presos nicaragüenses",
+        "Repasamos qué fue de ellos.",
+    ),
+    # history: GULAG-era figures and decade ranges
+    (
+        "ru",
+        "История",
+        "В 1930–1950-е годы через лагеря ГУЛАГа прошли около двух миллионов политзаключённых.",
+    ),
+    (
+        "en",
+        "Museum",
+        "Historians estimate that 15 million people passed through the Gulag, many of them political prisoners.",
+    ),
+    # warnings, claims, "unless"; a pardon refused
+    (
+        "en",
+        "Iran",
+        "European powers warned Tehran of renewed UN sanctions unless inspectors return.",
+    ),
+    ("en", "Channels", "Pro-government channels claim a new prisoner exchange is all but agreed."),
+    ("de", "Baku", "Eine Begnadigung hat der Präsident dem Aktivisten erneut verweigert."),
+    # a minister dismissed; a bill registered; forms of amnesty; messages exchanged; hopes
+    (
+        "de",
+        "Kanzler entlässt Justizminister",
+        "Der Bundespräsident hat den Minister aus seinem Amt entlassen.",
+    ),
+    (
+        "es",
+        "Congreso",
+        "El grupo registró una proposición de ley de amnistía para los condenados por el procés.",
+    ),
+    ("it", "Vescovi", "La Cei chiede forme di amnistia per i detenuti malati."),
+    ("fr", "Politique", "Le journal publie des SMS échangés entre conseillers de l'Élysée."),
+    ("pl", "Rodzina", "Bliscy liczą, że prezydent skorzysta z prawa łaski."),
+]
+
+
 def test_bullets_and_ee_uu_in_sentence_splitting() -> None:
     """A digest's bullets start sentences; "EE. UU." in mid-sentence does not end one."""
     assert split_sentences("• Heat: up to +34 °C. • Rights groups count 1 172.") == [
@@ -4951,7 +5001,8 @@ def test_lacinka_transliteration() -> None:
     + GENERAL_POSITIVES_43
     + GENERAL_POSITIVES_44
     + GENERAL_POSITIVES_45
-    + GENERAL_POSITIVES_46,
+    + GENERAL_POSITIVES_46
+    + GENERAL_POSITIVES_47,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -4999,7 +5050,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_43
     + GENERAL_NEGATIVES_44
     + GENERAL_NEGATIVES_45
-    + GENERAL_NEGATIVES_46,
+    + GENERAL_NEGATIVES_46
+    + GENERAL_NEGATIVES_47,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
