@@ -4931,6 +4931,30 @@ GENERAL_NEGATIVES_47 = [
 ]
 
 
+GENERAL_POSITIVES_48 = [
+    # "sancionó" a law is to enact it, but a state's sanctions on people still are sanctions
+    (
+        "es",
+        "EE. UU.",
+        "El Tesoro sancionó este martes a seis funcionarios venezolanos por la represión.",
+        [("sanctions", "imposed")],
+    ),
+]
+
+GENERAL_NEGATIVES_48 = [
+    # insisting on staged swaps; a needed package; imminent releases announced by rumours
+    ("ru", "Переговоры", "Москва отвергла идею, настаивая на поэтапных обменах пленными."),
+    ("pl", "Minister: potrzebny nowy pakiet sankcji wobec Moskwy", ""),
+    ("es", "Redes", "Mensajes virales anunciaban la inminente liberación de decenas de presos."),
+    # a band's album; voters who sanction a party; a senate that passes a law
+    ("uk", "Гурт випустив альбом «Полон»", "Двоє музикантів повернулися з полону ще у 2022 році."),
+    ("fr", "Législatives : le parti au pouvoir sanctionné par les électeurs", ""),
+    ("es", "El Senado sancionó este miércoles la ley de presupuesto", ""),
+    # an anniversary counted in years after the amnesty
+    ("pl", "35 lat po amnestii z 1986 r.: jak wychodzili więźniowie polityczni", ""),
+]
+
+
 def test_bullets_and_ee_uu_in_sentence_splitting() -> None:
     """A digest's bullets start sentences; "EE. UU." in mid-sentence does not end one."""
     assert split_sentences("• Heat: up to +34 °C. • Rights groups count 1 172.") == [
@@ -5002,7 +5026,8 @@ def test_lacinka_transliteration() -> None:
     + GENERAL_POSITIVES_44
     + GENERAL_POSITIVES_45
     + GENERAL_POSITIVES_46
-    + GENERAL_POSITIVES_47,
+    + GENERAL_POSITIVES_47
+    + GENERAL_POSITIVES_48,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -5051,7 +5076,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_44
     + GENERAL_NEGATIVES_45
     + GENERAL_NEGATIVES_46
-    + GENERAL_NEGATIVES_47,
+    + GENERAL_NEGATIVES_47
+    + GENERAL_NEGATIVES_48,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
