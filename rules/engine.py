@@ -2567,6 +2567,7 @@ class Engine:
                     e.kind == "pardon"
                     and e.date
                     and e.evidence is not None
+                    and e.evidence.words
                     and int(e.date[:4]) < item["pub_year"] - 1
                     and _date_before(e.evidence.sentence, e.evidence.words[0])
                 )
