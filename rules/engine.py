@@ -310,12 +310,18 @@ class _ItemFacts(dict[str, Any]):
                 _hist_beyond_recent(sc.find(pk.hist, title), sc.find(pk.recent_release, title))
                 # "Analysis: ...", "Diez años del deshielo: ...": commentary or an anniversary
                 or (pk.title_head is not None and has(pk.title_head, title))
+                # "Editorial: ...", "Колонка: ...": an opinion piece argues over releases it
+                # tells as background, unless it dates one to this week ("on Thursday
+                # pardoned 52", "В субботу ... помиловал"): then the rules below judge it
+                or (self["opinion"] and not sc.any(pk.now_words, full))
                 # "Poet freed in 1987 dies at 88": an obituary tells its releases as background
                 or sc.any(pk.obituary, title)
                 # "Как устроено помилование: 7 вопросов и ответов": an explainer's releases
                 # are the examples of how the thing works
                 or sc.any(pk.explainer, title)
             )
+        elif key == "opinion":
+            value = bool(title) and pk.opinion_head is not None and has(pk.opinion_head, title)
         elif key == "swap":
             value = sc.any(pk.p_swap, full)
         elif key == "swap_n":
@@ -2214,6 +2220,24 @@ class Engine:
         each sentence and of the full text (lets lookups skip texts without a match)."""
         if not cands:
             return []  # (what the steps below give for no candidate; a third of on-topic items)
+        if item["opinion"]:
+            # an opinion piece that dates a release to this week: the argument around it
+            # ("Clemency should go first to ...", "has the power to grant a pardon") is no
+            # news; only a sentence with the day ("on Thursday pardoned 52") reports one, and
+            # the sentence right after it goes on with the story ("Washington, in return,
+            # lifted sanctions on Belavia")
+            dated = {
+                c.sent
+                for c in cands
+                if c.kind != "prisoner_count" and any_word(item.pk.now_words, c.sentence)
+            }
+            cands = [
+                c
+                for c in cands
+                if c.kind == "prisoner_count" or c.sent in dated or c.sent - 1 in dated
+            ]
+            if not cands:
+                return []
         pardons = [c for c in cands if c.kind == "pardon"]
         has_title = bool(sents) and sents[0].is_title
         if (

@@ -144,7 +144,8 @@ class LangPack:
     only_tail: Rx  # "only" right before a number: a part of people counted elsewhere
     anaphora_tail: Rx  # "the" / "i" / "les" right before a number: people already counted
     freed_head: Rx  # "of the freed" / "вызваленых" right after a number: people already freed
-    title_head: Rx  # headline opening "Analysis:", "Ten years since", "Died": no news event
+    title_head: Rx  # headline opening "Fact check:", "Ten years since", "Died": no news event
+    opinion_head: Rx  # headline opening "Editorial:", "Колонка:": news only with "on Tuesday"
     obituary: Rx  # "dies at 88", "умер в возрасте": a death headline; its releases are past
     explainer: Rx  # "explained", "вопросы и ответы", "пояснюємо" in a headline: an explainer
     # the words that tell a year dates the trigger's release (Engine._historical)
@@ -436,6 +437,7 @@ def pack(lang: str) -> LangPack:
         only_tail=_tail_re(c("only")),
         freed_head=_head_re(c("freed_group")),
         title_head=_title_head_re(c("genre_title"), c("anniv_title"), c("obit_head")),
+        opinion_head=_title_head_re(c("opinion_title"), [], []),
         obituary=lexicon_re(c("obituary")),
         explainer=lexicon_re(c("explainer")),
         pluperfect_tail=_tail_re(c("pluperfect")),
@@ -527,6 +529,7 @@ def pack(lang: str) -> LangPack:
         "only_tail",
         "freed_head",
         "title_head",
+        "opinion_head",
         "pluperfect_tail",
         "year_from_tail",
         "year_prep_tail",
