@@ -734,6 +734,8 @@ class Engine:
             return "hypothetical"  # "списки на обмін", "talks on a swap": a plan
         if pk.topic_of is not None and pre and ctx.has(pk.topic_of, pre):
             return "topic"  # "a game about a prisoner exchange", "фільм про помилування"
+        if pk.hyp_next is not None and ctx.has(pk.hyp_next, s.text[span[1] : span[1] + 24]):
+            return "hypothetical"  # "Kremlin waves away swap talk", "sanctions-relief hopes"
         q = s.text.find("?", span[1], hi)
         if q >= 0 and s.gap(span, (q, q + 1)) <= 5 and _words(pre) <= 1:
             # "Nuove sanzioni all'Iran?", "Amnistía para todos?": a clause that is the trigger's

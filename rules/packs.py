@@ -139,6 +139,7 @@ class LangPack:
     total_tail: Rx  # "in total", "всего" up to three words before a figure: a total, not one side
     total_head: Rx  # "614 personnes au total", "606 in totale": the same word just after it
     topic_of: Rx  # right before the trigger: "a game about a prisoner exchange": a work's subject
+    hyp_next: Rx  # right after the trigger: "swap talks", "sanctions-relief hopes": no event
     wildlife: Rx  # reintroduction, GPS tags, national park: animals set free, not people
     pardoned_animals: Rx  # turkeys: the one animal presidents "pardon"
     only_tail: Rx  # "only" right before a number: a part of people counted elsewhere
@@ -427,6 +428,7 @@ def pack(lang: str) -> LangPack:
         inf_final=_tail_re(c("inf_final")),
         hyp_adjacent=_tail_re(c("hyp_adjacent")),
         topic_of=_tail_re(c("topic_of"), 2),
+        hyp_next=_head_re(c("hyp_after")),
         total_tail=_tail_re(c("total"), 3),
         total_head=_head_words_re(
             [f.rstrip(",") for f in c("total") if not f.endswith((" of", " de", " di", " von"))], 2
@@ -528,6 +530,7 @@ def pack(lang: str) -> LangPack:
         "anaphora_tail",
         "only_tail",
         "freed_head",
+        "hyp_next",
         "title_head",
         "opinion_head",
         "pluperfect_tail",
