@@ -1312,15 +1312,20 @@ class Engine:
         # "at least 400 political prisoners remained in Jau prison after the releases": the
         # figure heads a political-prisoner phrase that a 'remain' cue follows
         span = (n.start, n.end)
-        phrase = next(
-            (
-                p
-                for p in ctx.find_in(ctx.pk.pc_phrases)
-                if n.end <= p[0] < hi and ctx.s.gap(span, p) <= 1
-            ),
-            None,
-        )
-        return phrase is not None and any(
+        phrases = ctx.find_in(ctx.pk.pc_phrases)
+        phrase = next((p for p in phrases if n.end <= p[0] < hi and ctx.s.gap(span, p) <= 1), None)
+        if phrase is None:
+            # "1,153 people are currently held as political prisoners, even after the
+            # releases": a 'still / held' cue a few words after the figure, then the phrase
+            return any(
+                ctx.s.gap(span, (c[0] + n.end, c[1] + n.end)) <= 3
+                and any(
+                    c[1] + n.end <= p[0] < hi and ctx.s.gap((c[0] + n.end, c[1] + n.end), p) <= 3
+                    for p in phrases
+                )
+                for c in ctx.find_in(rx, n.end, hi)
+            )
+        return any(
             ctx.s.gap(phrase, (c[0] + phrase[1], c[1] + phrase[1])) <= 1
             for c in ctx.find_in(rx, phrase[1], hi)
         )
@@ -1906,6 +1911,10 @@ class Engine:
                 ctx.any_in(pk.hyp_pre, nsp[1], dsp[0]) or ctx.any_in(pk.post_cues, nsp[1], dsp[0])
             ):
                 continue  # "des sanctions ciblées pourraient être imposées": a modal between
+            if dsp[1] <= nsp[0] and (
+                ctx.any_in(pk.appeal_pre, dsp[1], nsp[0]) or ctx.any_in(pk.hyp_pre, dsp[1], nsp[0])
+            ):
+                continue  # "aprobó una resolución que pide sanciones": the decision is the call
             # (a late decision word is checked on its own: "... should be lifted")
             span = dsp if late else (min(nsp[0], dsp[0]), max(nsp[1], dsp[1]))
             if self._sanction_blocked(ctx, span, pub_year, modifier):
