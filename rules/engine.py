@@ -1048,6 +1048,17 @@ class Engine:
             if g <= 2:
                 return True  # "the 1962 exchange", "lifted in 2015"
             if (
+                g <= 4
+                and ys[1] <= span[0]
+                and y < pub_year - 1
+                and "," not in text[ys[1] : span[0]]
+                and pk.year_prep_tail is not None
+                and ctx.has(pk.year_prep_tail, text[max(0, ys[0] - 4) : ys[0]])
+            ):
+                # "звільнили у 2019 році під час обміну 35 на 35": a year two or more years
+                # back, after "in", a few words before the trigger in its clause dates it
+                return True
+            if (
                 g <= 5
                 and ys[0] >= span[1]
                 and y < pub_year - 1
@@ -1572,6 +1583,15 @@ class Engine:
                     and item["detainee"]
                     and self._attached(ctx, nums[t_num[ti]])
                     and _to_country(text, sp)
+                ):
+                    continue
+            if kind == "count_only" and ti in t_num and pk.sub_after is not None:
+                # "Із них 114 людей передано Україні, решту вивезено до Литви": people counted
+                # before, and where they were handed over, not a release of their own
+                n = nums[t_num[ti]]
+                if any(
+                    c[1] <= n.start and s.gap(c, (n.start, n.end)) == 0
+                    for c in ctx.find_in(pk.sub_after)
                 ):
                     continue
             if (
@@ -2249,6 +2269,20 @@ class Engine:
             ]
             if not cands:
                 return []
+        released = {c.count for c in cands if c.kind == "pardon" and c.count is not None}
+        if released and any(c.kind == "prisoner_count" and c.count in released for c in cands):
+            # "Nicaragua destierra a EE. UU. a 222 presos políticos" over "222 presos políticos
+            # excarcelados": the same figure of political prisoners is the people released,
+            # not a count of those held (unless its sentence says they are still held)
+            cands = [
+                c
+                for c in cands
+                if not (
+                    c.kind == "prisoner_count"
+                    and c.count in released
+                    and not any_word(item.pk.pc_current, c.sentence)
+                )
+            ]
         pardons = [c for c in cands if c.kind == "pardon"]
         has_title = bool(sents) and sents[0].is_title
         if (

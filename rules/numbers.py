@@ -558,4 +558,12 @@ def find_numbers(text: str, langs: tuple[str, ...], *, absent: Container[int] = 
         if n.formula and n.start != after_formula:
             conn = _CONNECTOR.match(text[n.end : n.end + 12].lower())
             after_formula = n.end + conn.end() if conn is not None else -1
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.words and not a.formula and a.value is not None and a.value == b.value:
+            # "обмен «тысяча на тысячу»": a formula in words, both figures the same
+            conn = _CONNECTOR.match(text[a.end : a.end + 12].lower())
+            if conn is not None and b.start == a.end + conn.end():
+                out[i] = Num(a.start, a.end, a.value, a.text, None, True, a.words, a.approx)
+                out[i + 1] = Num(b.start, b.end, b.value, b.text, None, True, b.words, b.approx)
     return out
