@@ -2369,6 +2369,30 @@ class Engine:
                         c.count, c.count_text, c.qualifier = n.value, n.text, None
                         c.how = f"'{n.text}' -> {n.value}; the total the sentence gives first"
                         break
+            for c in counted:
+                if c.num_span is None or "total" in c.how:
+                    continue
+                # "altri otto civili, dieci in tutto", "quindici sacerdoti e due seminaristi:
+                # in tutto 19 ecclesiastici": the total the sentence gives after the parts
+                at = c.num_span[1]
+                for n in find_numbers(c.sentence[at : at + 80], item.pk.langs):
+                    if n.value is None or n.bad is not None or n.value <= (c.count or 0):
+                        continue
+                    pre = c.sentence[max(at, at + n.start - 30) : at + n.start]
+                    if ";" in c.sentence[at : at + n.start] or (
+                        item.pk.p_swap is not None and any_word(item.pk.p_swap, pre)
+                    ):
+                        break  # ("freed 8 ...; in exchange of 12": the other side)
+                    if has(item.pk.total_tail, pre) or (
+                        item.pk.total_head is not None
+                        and has(item.pk.total_head, c.sentence[at + n.end : at + n.end + 30])
+                    ):
+                        c.count, c.count_text, c.qualifier = n.value, n.text, None
+                        c.how = f"'{n.text}' -> {n.value}; the total the sentence gives after"
+                        # (the total's own place: the coordinated parts that took it are
+                        # not added up again)
+                        c.num_span = (at + n.start, at + n.end)
+                    break
         if counted and item["completion"] and item["swap"]:
             # "completed the 1,000-for-1,000 exchange ... another 303 came home on Sunday":
             # the last stage is part of the completed total
