@@ -1315,15 +1315,17 @@ class Engine:
         if rx is None:
             return False
         lo, hi = ctx.s.clause_span(n.start)
-        if any(
-            1 <= ctx.s.gap((c[0] + lo, c[1] + lo), (n.start, n.end)) <= 3
-            for c in ctx.find_in(rx, lo, n.start)
-        ):
+        span = (n.start, n.end)
+        phrases = ctx.find_in(ctx.pk.pc_phrases)
+        gaps = [ctx.s.gap((c[0] + lo, c[1] + lo), span) for c in ctx.find_in(rx, lo, n.start)]
+        if any(1 <= g <= 3 for g in gaps):
+            return True
+        if 0 in gaps and any(n.end <= p[0] < hi and ctx.s.gap(span, p) <= 1 for p in phrases):
+            # "за кратамі застаюцца 1 110 палітвязняў": right after the verb, a figure that
+            # heads a political-prisoner phrase (not "the remaining 20", which names its own)
             return True
         # "at least 400 political prisoners remained in Jau prison after the releases": the
         # figure heads a political-prisoner phrase that a 'remain' cue follows
-        span = (n.start, n.end)
-        phrases = ctx.find_in(ctx.pk.pc_phrases)
         phrase = next((p for p in phrases if n.end <= p[0] < hi and ctx.s.gap(span, p) <= 1), None)
         if phrase is None:
             # "1,153 people are currently held as political prisoners, even after the
@@ -2281,6 +2283,22 @@ class Engine:
                     c.kind == "prisoner_count"
                     and c.count in released
                     and not any_word(item.pk.pc_current, c.sentence)
+                )
+            ]
+        apt = item.pk.after_prep_tail
+        if apt is not None and any(c.kind == "prisoner_count" for c in cands):
+            # "1,150 remain behind bars even after the releases", "после освобождения ...
+            # остаются 1 150": a count-less release after 'after' / 'despite' in the count's
+            # sentence is the count's time reference, no release of its own
+            counts = {c.sent for c in cands if c.kind == "prisoner_count"}
+            cands = [
+                c
+                for c in cands
+                if not (
+                    c.kind == "pardon"
+                    and c.count is None
+                    and c.sent in counts
+                    and has(apt, c.sentence[: max(0, c.sentence.find(c.words[0]))])
                 )
             ]
         pardons = [c for c in cands if c.kind == "pardon"]

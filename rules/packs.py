@@ -140,6 +140,7 @@ class LangPack:
     total_head: Rx  # "614 personnes au total", "606 in totale": the same word just after it
     topic_of: Rx  # right before the trigger: "a game about a prisoner exchange": a work's subject
     hyp_next: Rx  # right after the trigger: "swap talks", "sanctions-relief hopes": no event
+    after_prep_tail: Rx  # "even after" / "после" right before a count-less release word
     wildlife: Rx  # reintroduction, GPS tags, national park: animals set free, not people
     pardoned_animals: Rx  # turkeys: the one animal presidents "pardon"
     only_tail: Rx  # "only" right before a number: a part of people counted elsewhere
@@ -429,6 +430,7 @@ def pack(lang: str) -> LangPack:
         hyp_adjacent=_tail_re(c("hyp_adjacent")),
         topic_of=_tail_re(c("topic_of"), 2),
         hyp_next=_head_re(c("hyp_after")),
+        after_prep_tail=_tail_re(c("after_prep"), 2),
         total_tail=_tail_re(c("total"), 3),
         total_head=_head_words_re(
             [f.rstrip(",") for f in c("total") if not f.endswith((" of", " de", " di", " von"))], 2
@@ -531,6 +533,7 @@ def pack(lang: str) -> LangPack:
         "only_tail",
         "freed_head",
         "hyp_next",
+        "after_prep_tail",
         "title_head",
         "opinion_head",
         "pluperfect_tail",
