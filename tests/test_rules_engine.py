@@ -5183,6 +5183,62 @@ GENERAL_NEGATIVES_49 = [
 ]
 
 
+GENERAL_POSITIVES_50 = [
+    # the narrowed trigger words still fire on what they are for
+    (
+        "fr",
+        "Maroc",
+        "Le roi a gracié 1 304 détenus à l'occasion de la fête du Trône.",
+        [("pardon", 1304)],
+    ),
+    (
+        "uk",
+        "Обмін полоненими",
+        "Україна і Росія провели обмін: додому повернулися 84 військових.",
+        [("pardon", 84)],
+    ),
+    (
+        "de",
+        "Belarus",
+        "Die USA lockern die Sanktionen gegen die staatliche Fluggesellschaft.",
+        [("sanctions", "lifted")],
+    ),
+    (
+        "es",
+        "Venezuela",
+        "EE. UU. amplió las sanciones contra funcionarios del chavismo.",
+        [("sanctions", "imposed")],
+    ),
+    (
+        "it",
+        "Commutate le pene",
+        "Il presidente ha commutato le pene di 12 detenuti politici, che sono usciti dal carcere.",
+        [("pardon", 12)],
+    ),
+]
+
+GENERAL_NEGATIVES_50 = [
+    # words that began like a trigger: free of charge, liberals, widened, leave, commuters,
+    # plenary, slaves, exchange offices, photos, renewables, taxes, 'exclusively', a lever
+    ("fr", "Stationnement", "La mairie met gracieusement à disposition 200 places de parking."),
+    ("fr", "Parlement", "Les libéraux réclament 300 places de prison supplémentaires."),
+    ("fr", "Aides", "Le dispositif a été élargi à 300 personnes supplémentaires."),
+    ("uk", "Армія", "Уряд надав відпустку 500 військовослужбовцям."),
+    ("en", "Transport", "Some 300,000 people commute to Manhattan every day."),
+    ("ru", "Дума", "На пленарном заседании 120 депутатов вернулись к обсуждению бюджета."),
+    ("pl", "Ghana", "Potomkowie niewolników: do Ghany wróciło 200 osób."),
+    ("uk", "Валюта", "Обмінники: 300 клієнтів отримали гроші назад."),
+    ("pl", "Porty", "Sankcje na zdjęciach satelitarnych: puste nabrzeża."),
+    ("en", "Energy", "Sanctions push Moscow toward renewable energy, analysts say."),
+    ("es", "Comercio", "Las sanciones y los impuestos golpean a los exportadores."),
+    ("ru", "Экономика", "Санкции исключительно болезненны для российской экономики."),
+    ("de", "Druck", "Sanktionen sind ein wichtiger Hebel, um Druck auf Moskau auszuüben."),
+    ("be", "Санкцыі і лёс зняволеных у Беларусі", ""),
+    ("en", "Currency", "China and Russia renew a 150 billion yuan currency swap."),
+    ("pl", "Miasto wprowadziło zakaz wjazdu ciężarówek do centrum", ""),
+]
+
+
 def test_bullets_and_ee_uu_in_sentence_splitting() -> None:
     """A digest's bullets start sentences; "EE. UU." in mid-sentence does not end one."""
     assert split_sentences("• Heat: up to +34 °C. • Rights groups count 1 172.") == [
@@ -5256,7 +5312,8 @@ def test_lacinka_transliteration() -> None:
     + GENERAL_POSITIVES_46
     + GENERAL_POSITIVES_47
     + GENERAL_POSITIVES_48
-    + GENERAL_POSITIVES_49,
+    + GENERAL_POSITIVES_49
+    + GENERAL_POSITIVES_50,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -5307,7 +5364,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_46
     + GENERAL_NEGATIVES_47
     + GENERAL_NEGATIVES_48
-    + GENERAL_NEGATIVES_49,
+    + GENERAL_NEGATIVES_49
+    + GENERAL_NEGATIVES_50,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
