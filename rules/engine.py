@@ -2386,9 +2386,10 @@ class Engine:
                     ):
                         c.count, c.count_text, c.qualifier = n.value, n.text, None
                         c.how = f"'{n.text}' -> {n.value}; the total the sentence gives first"
+                        c.extra["total"] = True
                         break
             for c in counted:
-                if c.num_span is None or "total" in c.how:
+                if c.num_span is None or c.extra.get("total"):
                     continue
                 # "altri otto civili, dieci in tutto", "quindici sacerdoti e due seminaristi:
                 # in tutto 19 ecclesiastici": the total the sentence gives after the parts
