@@ -1480,7 +1480,8 @@ class Engine:
                 for i, (sp, _k) in enumerate(trigs)
                 # (or inside the cue: "Unter den Begnadigten", "Of those freed")
                 if any(
-                    (c[1] <= sp[0] and s.gap(c, sp) <= 3) or (c[0] <= sp[0] and sp[1] <= c[1])
+                    (c[1] <= sp[0] and s.gap(c, sp) <= 3 and not _sub_then_verb(text, c, sp, nums))
+                    or (c[0] <= sp[0] and sp[1] <= c[1])
                     for c in subs
                 )
             }
@@ -2101,7 +2102,19 @@ class Engine:
             # phrase ("20 protesters remain in custody", naming no country, is not)
             phrases = ctx.find_in(pk.pc_held)
         figures: list[Span] = []
-        if not phrases and item["pc_seen"] and pk.pc_figure is not None:
+        if (
+            not phrases
+            and pk.pc_figure is not None
+            and (
+                item["pc_seen"]
+                # "По данным «Поддержки политзаключённых. Мемориал», в его списках 1 018
+                # человек": a named group's own figure, in an item about political prisoners
+                or (
+                    item["pc_item"]
+                    and _first_in(places().sources, places().sources_set, text) is not None
+                )
+            )
+        ):
             # "Foro Penal counts 1,061 ... A separate tally puts the figure at more than 1,200":
             # in a count story, a second group's figure needs no phrase of its own, when the
             # number follows the cue ("la LICADHO en dénombre 58")
@@ -2790,6 +2803,25 @@ _COLON_NEXT = re.compile(r"(?:\s+\w+){0,2}\s*(?::\s|[—–]\s(?:\w+\s)?\d)")
 _EDGE_PUNCT = ".,;:!?…\"'«»“”„()[]"
 
 
+def _sub_then_verb(text: str, cue: Span, trig: Span, nums: list[Num]) -> bool:
+    """ "26 people, including two minors, were freed": the sub-figure's closing comma, then
+    the sentence's own verb, which no reference trigger is ("among those freed"; "серед тих,
+    хто повернувся" has its comma but no figure)."""
+    return (
+        "," in text[cue[1] : trig[0]]
+        and any(
+            (cue[1] <= n.start and n.end <= trig[0])
+            # "18 prisoners, several of them seriously ill, were released"
+            or (
+                n.end <= cue[0]
+                and "," in text[n.end : cue[0]]
+                and _words(text[n.end : cue[0]]) <= 4
+            )
+            for n in nums
+        )
+    )
+
+
 def _dated_aside(s: Any, dsp: Span, nsp: Span) -> bool:
     """A decision word and, one or two commas later, the noun that opens its clause, with
     only a short dated aside between: "ha rinnovato per altri sei mesi, fino al 31 luglio,
@@ -2958,7 +2990,7 @@ def _group_names(rx: Any) -> tuple[tuple[str, int], ...]:
 
 _MONTH_ALONE: Any = None
 # a comma, semicolon or colon between a number and an "of them" cue: the cue starts a new list
-_LIST_BREAK = re.compile(r"[,;:]")
+_LIST_BREAK = re.compile(r"[,;:]|\s[–—-]\s")
 _PERCENT_NEXT = re.compile(
     r"\s+(?:by\s+|на\s+|um\s+|de\s+|del\s+|o\s+)?[\d.,]+\s?(?:%|percent|per cent|процент|"
     r"відсот|адсот|prozent|pour cent|por ciento|per cento|procent)",
