@@ -314,6 +314,21 @@ class _ItemFacts(dict[str, Any]):
                 # tells as background, unless it dates one to this week ("on Thursday
                 # pardoned 52", "В субботу ... помиловал"): then the rules below judge it
                 or (self["opinion"] and not sc.any(pk.now_words, full))
+                # "CORRECTED-Journalist moved to hospital, not released", "Поправка: ... Ранее
+                # мы сообщили, что он был освобождён": a retraction (the body restates the
+                # error); "KORREKTUR: Algerien begnadigt Sansal" is the report
+                or (
+                    pk.correction_head is not None
+                    and has(pk.correction_head, title)
+                    and (
+                        sc.any(pk.correction_neg, title)
+                        # (an earlier version cited under a headline with no release or
+                        # sanctions word: "Поправка: активист остаётся в колонии"; one that
+                        # has them corrects a detail: "... en una versión anterior figuraba
+                        # como 224")
+                        or (sc.any(pk.correction_earlier, full) and not _any_trigger(title))
+                    )
+                )
                 # "Poet freed in 1987 dies at 88": an obituary tells its releases as background
                 or sc.any(pk.obituary, title)
                 # "Как устроено помилование: 7 вопросов и ответов": an explainer's releases
@@ -610,6 +625,12 @@ class Engine:
             # a Belarusian item in Łacinka: the packs read it in Cyrillic (the evidence quotes
             # the transliteration)
             title, summary = lacinka_to_cyrillic(title), lacinka_to_cyrillic(summary)
+            encoded = None
+        slug = _WIRE_SLUG.match(title)
+        if slug is not None and slug.group(1).isupper():
+            # "UPDATE 4-Hamas frees ...", "ROUNDUP 2: Größter Gefangenenaustausch": a wire
+            # version number, no count
+            title = title[slug.end() :]
             encoded = None
         full = f"{title}\n{summary}"
         fb = full.encode() if encoded is None else encoded
@@ -1643,7 +1664,18 @@ class Engine:
                 and _has_word(pk.p_names, word)
             ):
                 continue  # "Nuoro, nonna Grazia spegne 100 candeline": a woman's name
-            if item["kidnap"] and not (item["swap"] or item["grounds"]):
+            if (
+                item["kidnap"]
+                and not (item["swap"] or item["grounds"])
+                # ("... liberati gli ultimi 20 ostaggi. Israele scarcera 1.968 detenuti": a
+                # release from prison, in a sentence with no kidnap word, is no kidnap; "Last
+                # 20 hostages freed as Israel releases 2,000 prisoners": hostages and
+                # prisoners freed together are an exchange)
+                and (
+                    not ctx.any_in(pk.prison_ctx)
+                    or (ctx.any_in(pk.kidnap) and len({t[0] for t in trig_spans}) < 2)
+                )
+            ):
                 continue  # "Four workers abducted at a mine are freed", "police freed hostages"
             if item["title_nonevent"] and kind != "strong" and not item["detainee"]:
                 continue  # "Turtles freed at sea" ... "the release was watched by 200 pupils"
@@ -2990,6 +3022,9 @@ def _group_names(rx: Any) -> tuple[tuple[str, int], ...]:
 
 _MONTH_ALONE: Any = None
 # a comma, semicolon or colon between a number and an "of them" cue: the cue starts a new list
+# a wire service's version slug opening a headline ("UPDATE 4-", "ROUNDUP 2:",
+# "AGGIORNAMENTO 3-"): the caller checks that the word is in capitals
+_WIRE_SLUG = re.compile(r"\s*([^\W\d_]{4,}(?: [^\W\d_]+)?) \d{1,2}\s?[-:–]\s*")
 _LIST_BREAK = re.compile(r"[,;:]|\s[–—-]\s")
 _PERCENT_NEXT = re.compile(
     r"\s+(?:by\s+|на\s+|um\s+|de\s+|del\s+|o\s+)?[\d.,]+\s?(?:%|percent|per cent|процент|"

@@ -77,11 +77,14 @@ class LangPack:
     # common
     persons: Rx
     detainee_ctx: Rx
+    prison_ctx: Rx
     nonevent_ctx: Rx
     product_ctx: Rx
     masks: Rx
     sub_cues: Rx
     neg_pre: Rx
+    correction_neg: Rx
+    correction_earlier: Rx
     hyp_pre: Rx
     appeal_pre: Rx
     post_cues: Rx
@@ -147,6 +150,9 @@ class LangPack:
     anaphora_tail: Rx  # "the" / "i" / "les" right before a number: people already counted
     freed_head: Rx  # "of the freed" / "вызваленых" right after a number: people already freed
     title_head: Rx  # headline opening "Fact check:", "Ten years since", "Died": no news event
+    correction_head: (
+        Rx  # "Correction:", "CORRECTED-": with a negation in the headline, a retraction
+    )
     opinion_head: Rx  # headline opening "Editorial:", "Колонка:": news only with "on Tuesday"
     obituary: Rx  # "dies at 88", "умер в возрасте": a death headline; its releases are past
     explainer: Rx  # "explained", "вопросы и ответы", "пояснюємо" in a headline: an explainer
@@ -243,6 +249,15 @@ def _title_head_re(genres: list[str], anniversaries: list[str], deaths: list[str
     heads += [rf"(?:{alt(f)})(?:[^\pL\pN]|$)" for f in (anniversaries, deaths) if f]
     # (after any emoji, bullet or quote: "👀 RUMOUR: ...", "📅 Un año de ...")
     return compile_re(r"(?i)^[^\pL\pN]*(?:" + "|".join(heads) + ")", lazy=True) if heads else None
+
+
+def _correction_head_re(words: list[str]) -> Rx:
+    """A correction's headline opening: "Correction: ...", "CORRECTED-...", "ВИПРАВЛЕНО. ..."
+    (a wire's hyphen or full stop right after the word counts as the colon)."""
+    if not words:
+        return None
+    alt = "|".join(sorted(set(words), key=len, reverse=True))
+    return compile_re(rf"(?i)^[^\pL\pN]*(?:{alt})(?:\s*[:|—–.]|\s*-)", lazy=True)
 
 
 def _collect(section: dict[str, Any], langs: tuple[str, ...], key: str) -> list[str]:
@@ -360,12 +375,15 @@ def pack(lang: str) -> LangPack:
         langs=langs,
         persons=lexicon_re(c("persons")),
         detainee_ctx=lexicon_re(c("detainee_ctx")),
+        prison_ctx=lexicon_re(c("prison_ctx")),
         # the end-of-term cues ('served') are non-event cues in their own sentence too
         nonevent_ctx=lexicon_re(c("nonevent_ctx") + c("served")),
         product_ctx=lexicon_re(c("product_ctx")),
         masks=lexicon_re(c("masks")),
         sub_cues=lexicon_re(c("sub_cues")),
         neg_pre=lexicon_re(c("neg_pre")),
+        correction_neg=lexicon_re(c("correction_neg")),
+        correction_earlier=lexicon_re(c("correction_earlier")),
         hyp_pre=lexicon_re(c("hyp_pre")),
         appeal_pre=lexicon_re(c("appeal_pre")),
         post_cues=lexicon_re(c("post_cues")),
@@ -442,6 +460,7 @@ def pack(lang: str) -> LangPack:
         freed_head=_head_re(c("freed_group")),
         title_head=_title_head_re(c("genre_title"), c("anniv_title"), c("obit_head")),
         opinion_head=_title_head_re(c("opinion_title"), [], []),
+        correction_head=_correction_head_re(c("correction_title")),
         obituary=lexicon_re(c("obituary")),
         explainer=lexicon_re(c("explainer")),
         pluperfect_tail=_tail_re(c("pluperfect")),
@@ -536,6 +555,7 @@ def pack(lang: str) -> LangPack:
         "after_prep_tail",
         "title_head",
         "opinion_head",
+        "correction_head",
         "pluperfect_tail",
         "year_from_tail",
         "year_prep_tail",
