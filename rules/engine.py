@@ -1697,7 +1697,7 @@ class Engine:
                     n = nums[t_num[ti]]
                     if self._attached(ctx, n) and item["expected"] is None:
                         q, qtext = self._qualifier(ctx, n)
-                        item["expected"] = (n, q, (qtext + " " if qtext else "") + n.text, word)
+                        item["expected"] = (n, q, _with_qualifier(qtext, n.text), word)
                 continue
             # "помиловал осуждённых в 2021 году", "pardons those jailed in 2021": the year
             # dates the jailing (a participle right after the trigger), not the release
@@ -1827,7 +1827,7 @@ class Engine:
                             addends.append(m2.value or 0)
                         break
                 cand.count = value
-                cand.count_text = (qtext + " " if qtext else "") + n.text
+                cand.count_text = _with_qualifier(qtext, n.text)
                 cand.qualifier = q
                 cand.formula = n.formula
                 cand.num_span = (n.start, n.end)
@@ -2266,7 +2266,7 @@ class Engine:
             n = nums[i]
             q, qtext = self._qualifier(ctx, n)
             ph = min(phrases, key=lambda p: s.gap((n.start, n.end), p))
-            ct = (qtext + " " if qtext else "") + n.text
+            ct = _with_qualifier(qtext, n.text)
             how = f"'{ct}' -> {n.value}" + (f", qualifier {q}" if q else "")
             out.append(
                 _Cand(
@@ -2833,6 +2833,14 @@ class Engine:
 # "26 человек: ...", "780 осіб — по 390 з кожного боку": the breakdown follows
 _COLON_NEXT = re.compile(r"(?:\s+\w+){0,2}\s*(?::\s|[—–]\s(?:\w+\s)?\d)")
 _EDGE_PUNCT = ".,;:!?…\"'«»“”„()[]"
+
+
+def _with_qualifier(qtext: str, num: str) -> str:
+    """The count as the text gives it: "more than 1,300", "plus d'un millier" (no space
+    after an elided article's apostrophe)."""
+    if not qtext:
+        return num
+    return qtext + num if qtext.endswith(("'", "’")) else f"{qtext} {num}"
 
 
 def _sub_then_verb(text: str, cue: Span, trig: Span, nums: list[Num]) -> bool:
