@@ -39,6 +39,10 @@ _CONNECTORS = (
     " pour ",
     " für ",
     " за ",
+    " gegen ",  # ("Austausch 1000 gegen 1000")
+    " contre ",
+    " contro ",
+    " contra ",
 )
 # No connector is a prefix of another, so at most one starts a text: one regex match finds it
 _CONNECTOR = re.compile("|".join(re.escape(c) for c in _CONNECTORS))

@@ -279,6 +279,7 @@ class Sentence:
 
 
 _UNANCHORED = re2._Anchor.UNANCHORED
+_ANCHOR_START = re2._Anchor.ANCHOR_START
 # Byte offsets from RE2 become char offsets as len(b[:i].decode()): RE2 matches whole UTF-8
 # characters, so every offset is a character boundary, and slicing + decoding in CPython is
 # cheaper than a call into the extension (re2._re2.BytesToCharLen) through pybind11.
@@ -323,9 +324,23 @@ def find_words(
                 break
             pos = e if e > s else e + 1
         else:
-            # a match that ends inside a word is no match, and must not hide one that starts
-            # within it: ("акції за|кликали": the cue "закликали" starts inside the longest
-            # match, which ends mid-word): search again from the next character
+            # a match that ends inside a word is no match, but must not hide a shorter one
+            # from the same start that ends at a word edge ("no a|plica" hid "no"): RE2 gives
+            # the longest match only, so try again with the text cut at each word edge
+            # inside it, the last edge first
+            short = _shorter_match(match, text, b, s, e, cs, ce, ascii_only)
+            if short is not None:
+                out.append((cs, short))
+                if first:
+                    break
+                pos = _char_to_byte(text, b, short, ascii_only)
+                s, e = match(_UNANCHORED, b, pos, n)[0]
+                if s < 0:
+                    break
+                continue
+            # ... nor one that starts within it: ("акції за|кликали": the cue "закликали"
+            # starts inside the longest match, which ends mid-word): search again from the
+            # next character
             pos = _next_char(b, s)
         if pos > n:
             break
@@ -333,6 +348,24 @@ def find_words(
         if s < 0:
             break
     return out
+
+
+def _char_to_byte(text: str, b: bytes, c: int, ascii_only: bool) -> int:
+    return c if ascii_only else len(text[:c].encode())
+
+
+def _shorter_match(
+    match: Any, text: str, b: bytes, s: int, e: int, cs: int, ce: int, ascii_only: bool
+) -> int | None:
+    """The end (char offset) of the longest match starting at byte `s` that ends at a word
+    edge before `ce` (the longest match's end, inside a word), or None."""
+    for k in range(ce - 1, cs, -1):
+        if text[k - 1].isalnum() and not text[k].isalnum():
+            kb = _char_to_byte(text, b, k, ascii_only)
+            ms, me = match(_ANCHOR_START, b, s, kb)[0]
+            if ms == s and me == kb:
+                return k
+    return None
 
 
 def find_groups(rx: re2._Regexp, text: str) -> list[list[tuple[int, int]]]:
@@ -377,6 +410,11 @@ def any_word(rx: re2._Regexp, text: str, b: bytes | None = None) -> bool:
         ce = e if ascii_only else len(b[:e].decode())
         if not (ce < tlen and text[ce].isalnum()):
             return True
+        cs = s if ascii_only else len(b[:s].decode())
+        if cs < ce and not text[cs].isalnum():
+            cs += 1
+        if _shorter_match(match, text, b, s, e, cs, ce, ascii_only) is not None:
+            return True  # (as in find_words: a shorter match from the same start)
         pos = _next_char(b, s)  # (as in find_words: a cue may start inside a rejected match)
         if pos > n:
             return False

@@ -255,6 +255,22 @@ def test_a_match_ending_inside_a_word_hides_no_match_that_starts_within_it() -> 
     assert [t[a:b] for a, b in find_words(rx, t)] == ["rally for"]
 
 
+def test_a_match_ending_inside_a_word_hides_no_shorter_match_from_the_same_start() -> None:
+    # RE2 gives the longest match: "no a" at "NO aplica" ends inside "aplica", and the
+    # fragment "no" from the same start, which ends at a word edge, must still be found
+    rx = lexicon_re(["no", "no (?:a|al|a la)"])
+    for t in ("El Supremo NO aplica la amnistía", "Él: ¡no aplica!"):
+        assert [t[a:b].lower() for a, b in find_words(rx, t)] == ["no"]
+        assert any_word(rx, t)
+    t = "No a la amnistía, no al indulto"
+    assert [t[a:b].lower() for a, b in find_words(rx, t)] == ["no a la", "no al"]
+    # the longest edge-ended match wins, the last word edge first ("no a la|mnistía")
+    rx = lexicon_re(["no", "no a", "no a la\\pL"])
+    t = "no a lamentos"
+    assert [t[a:b] for a, b in find_words(rx, t)] == ["no a"]
+    assert not find_words(lexicon_re(["no a\\pL"]), "no aplica")
+
+
 def test_clean_breaks_sentences_at_block_tags_only() -> None:
     # "<p>a</p><p>b</p>" is two sentences; "<b>general licence</b>" is part of one
     text = clean("<p>OFAC issued a <b>general licence</b> for <a href='x'>NIS</a>.</p><p>More.</p>")
