@@ -748,7 +748,13 @@ class Engine:
             if hits:
                 if cue_masks is None:
                     # "made possible by", "reso possibile": the cue word is not a cue here
-                    cue_masks = ctx.find_in(pk.cue_masks, lo, span[0])
+                    # (a mask may start in the clause before: "пасля ліпеня, калі ...",
+                    # after July, when ...: "калі" is "when" there, not "if")
+                    mlo = bounds[ci - 1] if ci > 0 else lo
+                    cue_masks = [
+                        (m[0] + mlo - lo, m[1] + mlo - lo)
+                        for m in ctx.find_in(pk.cue_masks, mlo, span[0])
+                    ]
                 if any(not any(m[0] <= h[0] and h[1] <= m[1] for m in cue_masks) for h in hits):
                     return label
         if pk.hyp_adjacent is not None and pre and ctx.has(pk.hyp_adjacent, pre):
@@ -1571,6 +1577,10 @@ class Engine:
             if ti in refs:
                 continue
             word = text[sp[0] : sp[1]]
+            if s.is_title and _RUBRIC.match(text):
+                # "12 de marzo de 2025 – Indultos", "1 August 2024 – Ankara prisoner exchange":
+                # a chronicle's dated topic label; the entry's body tells what happened
+                continue
             if nonevent or item["title_hist"]:
                 if nonevent and not s.is_title:
                     item["body_nonevent"] = True
@@ -3032,6 +3042,11 @@ _MONTH_ALONE: Any = None
 # a comma, semicolon or colon between a number and an "of them" cue: the cue starts a new list
 # a wire service's version slug opening a headline ("UPDATE 4-", "ROUNDUP 2:",
 # "AGGIORNAMENTO 3-"): the caller checks that the word is in capitals
+# a chronicle entry's headline: a date with its year, a dash, a topic of a few words
+_RUBRIC = re.compile(
+    r"\W*\d{1,2}[\s.]+(?:de\s+)?[^\W\d_]+\.?[\s,]+(?:de\s+)?\d{4}(?:\s+[^\W\d_]+\.?)?\s*[–—-]"
+    r"\s*(?:\S+\s*){1,4}$"
+)
 _WIRE_SLUG = re.compile(r"\s*([^\W\d_]{4,}(?: [^\W\d_]+)?) \d{1,2}\s?[-:–]\s*")
 _LIST_BREAK = re.compile(r"[,;:]|\s[–—-]\s")
 _PERCENT_NEXT = re.compile(

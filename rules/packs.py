@@ -302,7 +302,12 @@ def _tail_re(frags: list[str], words_between: int = 0) -> Rx:
     if not frags:
         return None
     alt = "|".join(sorted({f.rstrip("$") for f in frags}, key=len, reverse=True))
-    between = rf"(?:\s+[\pL\pN.'’-]+){{0,{words_between}}}" if words_between else ""
+    # (a word may hold an en dash or a slash: "the largest East–West swap since ...")
+    between = (
+        rf"(?:\s+[\pL\pN.'’-]+(?:[–—/][\pL\pN.'’-]+)*){{0,{words_between}}}"
+        if words_between
+        else ""
+    )
     rx = compile_re(rf"(?i)(?:^|[^\pL\pN])(?:{alt}){between}\s*$", lazy=True)
     return _with_core(rx, rf"(?i)(?:{alt})")
 
