@@ -1527,7 +1527,9 @@ class Engine:
             for ni in good:
                 n = nums[ni]
                 g = s.gap(sp, (n.start, n.end))
-                rank = g
+                # (a figure inside the trigger's own span comes first: "des Tauschs „500
+                # gegen 500“ kamen 205 Soldaten frei")
+                rank = -1 if sp[0] <= n.start and n.end <= sp[1] else g
                 if s.clause_of(n.start) != s.clause_of(sp[0]):
                     if not (n.start >= sp[1] and g <= 1 and "," in text[sp[1] : n.start]):
                         continue  # other clause, unless right after a comma ("In return, eight")
