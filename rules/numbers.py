@@ -87,6 +87,7 @@ class NumberLexicon:
     month_before: object
     month_after: object
     age_before: object
+    index_before: object  # "выпуск 45", "episode 12", "Folge 3": an issue or part, not people
     range_after: object
     charges_after: object  # "five of 19 charges", "cinque capi d'accusa": not people
     places_after: object  # "in 20 countries", "в 12 регионах": places, not people
@@ -194,6 +195,9 @@ def lexicon(langs: tuple[str, ...]) -> NumberLexicon:
             r"(?i)(?:aged|age of|ages of|возрасте|узросце|віці|wieku|alter von|âgée?s? de|edad de|età di)\s(?:over\s|under\s|about\s)?$",
             lazy=True,
         ),
+        index_before=compile_re(
+            rf"(?i)(?:^|[^\pL])(?:{_alt(units['index_before'])})\s$", lazy=True
+        ),
         charges_after=compile_re(
             rf"(?i)^\s(?:(?:von|of|out of|из|з|із|z|na|de|di|su|sur) \d+\s)?(?:{_alt(units['charges'])})(?:[^\pL]|$)",
             lazy=True,
@@ -281,7 +285,7 @@ def _pair_patterns(before: tuple[str, ...], after: tuple[str, ...]) -> tuple[str
 
 
 # the checks each Set holds, in Set index order
-_BEFORE = ("currency_before", "month_before", "age_before")
+_BEFORE = ("currency_before", "month_before", "age_before", "index_before")
 _AFTER = (
     "currency_after",
     "percent_re",
@@ -293,7 +297,7 @@ _AFTER = (
     "informants_after",
     "dead_after",
 )
-_CUR_B, _MONTH_B, _AGE_B = 0, 1, 2
+_CUR_B, _MONTH_B, _AGE_B, _INDEX_B = 0, 1, 2, 3
 _NB = len(_BEFORE)
 # (indexes in the pair Set: the after checks follow the before checks)
 _CUR_A, _PCT_A, _MONTH_A, _TIME_A, _RANGE_A, _CHARGES_A, _PLACES_A, _INFORMANTS_A, _DEAD_A = range(
@@ -392,6 +396,8 @@ def _classify(
         return "date"
     if _TIME_A in ah or _RANGE_A in ah:
         return "duration"
+    if _INDEX_B in bh:
+        return "identifier"  # "«Статья», выпуск 45", "Episode 12": an issue's number
     if _AGE_B in bh:
         return "age"
     if _CHARGES_A in ah:

@@ -5339,6 +5339,25 @@ GENERAL_POSITIVES_51 = [
     ("en", "Swap", "Istanbul, Turkey - In a swap, Russia freed seven people.", [("pardon", 7)]),
     # a shorter lexicon match from the same start ("no" before "aplica") is still a cue
     ("es", "Venezuela", "Maduro indultó a 15 presos políticos.", [("pardon", 15)]),
+    # an episode's number is no count; 'im Gegenzug für die' is no opinion; a promised release done
+    (
+        "ru",
+        "Подкаст «Неволя», выпуск 12: политзаключённые",
+        "По данным «Мемориала», сейчас в заключении остаются более 800 человек, признанных политзаключёнными.",
+        [("prisoner_count", 800)],
+    ),
+    (
+        "de",
+        "Kali",
+        "Im Gegenzug für die Freilassung von 52 Gefangenen haben die USA die Sanktionen aufgehoben.",
+        [("pardon", 52), ("sanctions", "lifted")],
+    ),
+    (
+        "fr",
+        "Cuba",
+        "La Havane a achevé la remise en liberté des 553 détenus promise en janvier.",
+        [("pardon", 553)],
+    ),
 ]
 
 GENERAL_NEGATIVES_51 = [
@@ -5392,6 +5411,21 @@ GENERAL_NEGATIVES_51 = [
     ),
     # a package of tax measures is no sanctions package
     ("it", "Manovra", "Il Consiglio dei ministri ha approvato il 2° pacchetto di misure fiscali."),
+    # how the pardon procedure works; a report released; welfare sanctions; a book tour; a poll
+    ("de", "Gnadenrecht", "Eine Anwältin erklärt, wer in Deutschland begnadigen darf."),
+    ("ru", "Подкаст", "Юрист объясняет, как работает процедура помилования."),
+    ("en", "Report", "Amnesty International released findings accusing police of abuses."),
+    (
+        "en",
+        "Election",
+        "The party pledged tougher benefit sanctions for jobseekers who refuse work.",
+    ),
+    (
+        "it",
+        "Patrick Zaki presenta il suo nuovo libro a Torino",
+        "Lo studente, liberato dopo la grazia, ha parlato davanti a 300 persone.",
+    ),
+    ("de", "Umfrage: Mehrheit der Befragten für Aufhebung der Sanktionen", ""),
 ]
 
 
