@@ -3042,13 +3042,13 @@ def _group_names(rx: Any) -> tuple[tuple[str, int], ...]:
 
 _MONTH_ALONE: Any = None
 # a comma, semicolon or colon between a number and an "of them" cue: the cue starts a new list
-# a wire service's version slug opening a headline ("UPDATE 4-", "ROUNDUP 2:",
-# "AGGIORNAMENTO 3-"): the caller checks that the word is in capitals
 # a chronicle entry's headline: a date with its year, a dash, a topic of a few words
 _RUBRIC = re.compile(
     r"\W*\d{1,2}[\s.]+(?:de\s+)?[^\W\d_]+\.?[\s,]+(?:de\s+)?\d{4}(?:\s+[^\W\d_]+\.?)?\s*[–—-]"
     r"\s*(?:\S+\s*){1,4}$"
 )
+# a wire service's version slug opening a headline ("UPDATE 4-", "ROUNDUP 2:",
+# "AGGIORNAMENTO 3-"): the caller checks that the word is in capitals
 _WIRE_SLUG = re.compile(r"\s*([^\W\d_]{4,}(?: [^\W\d_]+)?) \d{1,2}\s?[-:–]\s*")
 _LIST_BREAK = re.compile(r"[,;:]|\s[–—-]\s")
 _PERCENT_NEXT = re.compile(

@@ -150,9 +150,8 @@ class LangPack:
     anaphora_tail: Rx  # "the" / "i" / "les" right before a number: people already counted
     freed_head: Rx  # "of the freed" / "вызваленых" right after a number: people already freed
     title_head: Rx  # headline opening "Fact check:", "Ten years since", "Died": no news event
-    correction_head: (
-        Rx  # "Correction:", "CORRECTED-": with a negation in the headline, a retraction
-    )
+    # "Correction:", "CORRECTED-": with a negation in the headline, a retraction
+    correction_head: Rx
     opinion_head: Rx  # headline opening "Editorial:", "Колонка:": news only with "on Tuesday"
     obituary: Rx  # "dies at 88", "умер в возрасте": a death headline; its releases are past
     explainer: Rx  # "explained", "вопросы и ответы", "пояснюємо" in a headline: an explainer

@@ -328,7 +328,7 @@ def find_words(
             # from the same start that ends at a word edge ("no a|plica" hid "no"): RE2 gives
             # the longest match only, so try again with the text cut at each word edge
             # inside it, the last edge first
-            short = _shorter_match(match, text, b, s, e, cs, ce, ascii_only)
+            short = _shorter_match(match, text, b, s, cs, ce, ascii_only)
             if short is not None:
                 out.append((cs, short))
                 if first:
@@ -355,7 +355,7 @@ def _char_to_byte(text: str, b: bytes, c: int, ascii_only: bool) -> int:
 
 
 def _shorter_match(
-    match: Any, text: str, b: bytes, s: int, e: int, cs: int, ce: int, ascii_only: bool
+    match: Any, text: str, b: bytes, s: int, cs: int, ce: int, ascii_only: bool
 ) -> int | None:
     """The end (char offset) of the longest match starting at byte `s` that ends at a word
     edge before `ce` (the longest match's end, inside a word), or None."""
@@ -413,7 +413,7 @@ def any_word(rx: re2._Regexp, text: str, b: bytes | None = None) -> bool:
         cs = s if ascii_only else len(b[:s].decode())
         if cs < ce and not text[cs].isalnum():
             cs += 1
-        if _shorter_match(match, text, b, s, e, cs, ce, ascii_only) is not None:
+        if _shorter_match(match, text, b, s, cs, ce, ascii_only) is not None:
             return True  # (as in find_words: a shorter match from the same start)
         pos = _next_char(b, s)  # (as in find_words: a cue may start inside a rejected match)
         if pos > n:
