@@ -364,7 +364,11 @@ class _ItemFacts(dict[str, Any]):
             value = sc.any(pk.pardoned_animals, full) and not sc.any(pk.detainee_ctx, full)
         elif key == "title_nonevent":
             # "20 bison released": an animal / city headline makes the whole item a non-event
-            value = bool(title) and sc.any(pk.nonevent_ctx, title)
+            value = bool(title) and (
+                sc.any(pk.nonevent_ctx, title)
+                # (and an end-of-term cue: "walks free after serving his full term")
+                or bool(_unmasked(sc.find(pk.served, title), sc.find(pk.masks, title)))
+            )
         elif key == "work_title":
             # "Кніга тыдня: ...", "un libro riapre ...", "wystawa o amnestii": a work's headline
             value = bool(title) and sc.any(pk.work_title, title)
@@ -1469,7 +1473,11 @@ class Engine:
             return []
         trigs.sort()
         trig_spans = [t[0] for t in trigs]
-        nonevent = ctx.any_in(pk.nonevent_ctx)
+        nonevent = ctx.any_in(pk.nonevent_ctx) or bool(
+            # the end-of-term cues too, unless a mask makes them part of a term ("after
+            # serving 40% of their sentences": an early release)
+            _unmasked(ctx.find_in(pk.served), masks)
+        )
         pretrial_all = False
         pretrial_spans: list[Span] = []
         if item["pretrial"] and not ctx.any_in(pk.pc_phrases):
@@ -1767,6 +1775,7 @@ class Engine:
             if not recent:
                 ctx.release_live = True
             cand = _Cand("pardon", idx, text, (word,))
+            second: _Cand | None = None  # the other figure of "390 and 307 respectively"
             if recent:
                 cand.extra["recent_past"] = True
             if kind == "count_only":
@@ -1821,6 +1830,7 @@ class Engine:
                             addends.append(m0.value or 0)
                         break
                 # "released 270 soldiers and 120 civilians" -> one release of 390
+                apart: Num | None = None  # "390 and 307 respectively": two releases
                 for nj in good:
                     m2 = nums[nj]
                     if (
@@ -1829,6 +1839,14 @@ class Engine:
                         and s.clause_of(m2.start) == s.clause_of(n.start)
                     ):
                         if (
+                            pk.respectively is not None
+                            and has(_CONJ, text[n.end : m2.start])
+                            and (self._attached(ctx, m2) or self._attached(ctx, n))
+                            and ctx.any_in(pk.respectively, *s.clause_span(n.start))
+                        ):
+                            used.add(nj)
+                            apart = m2
+                        elif (
                             has(_CONJ, text[n.end : m2.start])
                             and self._attached(ctx, m2)
                             and self._attached(ctx, n)
@@ -1855,9 +1873,29 @@ class Engine:
                 if notes:
                     how += "; " + "; ".join(notes)
                 cand.how = how
+                if apart is not None or (
+                    pk.respectively is not None
+                    and ctx.any_in(pk.respectively, *s.clause_span(n.start))
+                ):
+                    cand.extra["apart"] = True  # (not to be joined with another trigger's figure)
+                if apart is not None:
+                    # ("W piątek i sobotę wróciło odpowiednio 390 i 307 osób")
+                    second = replace(
+                        cand,
+                        count=apart.value,
+                        count_text=apart.text,
+                        qualifier=None,
+                        formula=apart.formula,
+                        num_span=(apart.start, apart.end),
+                        extra={**cand.extra, "addends": [apart.value or 0], "apart": True},
+                        how=f"'{apart.text}' -> {apart.value}; a release of its own "
+                        "('respectively')",
+                    )
             else:
                 cand.how = "no number attached to the trigger -> count None"
             out.append(cand)
+            if second is not None:
+                out.append(second)
         return out
 
     # ------------------------------------------------------------- sanctions
@@ -3019,6 +3057,8 @@ def _join_coordinated(counted: list[_Cand]) -> list[_Cand]:
                 continue
             if a.extra.get("clause") != b.extra.get("clause"):
                 continue
+            if a.extra.get("apart") or b.extra.get("apart"):
+                continue  # "390 and 307 respectively"
             if has(_CONJ, a.sentence[a.num_span[1] : b.num_span[0]]):
                 a.extra["addends"] = [
                     *(a.extra.get("addends") or [a.count or 0]),

@@ -120,6 +120,7 @@ class LangPack:
     cond_after: Rx  # "бы" after the trigger, past a comma: "Под амнистию, по замыслу, попали бы"
     part_pre: Rx  # "Of the 212, ...": a part of a figure named before, opening the sentence
     others_pre: Rx  # "y a otros 18": the named person(s) before make it N + 1
+    respectively: Rx  # "390 and 307 respectively": coordinated figures of two releases
     former: Rx  # "former political prisoner": a count-less release there is background
     absentia: Rx  # "convicted in absentia": a count-less pardon there frees nobody
     postponed: Rx  # "has been postponed" after the trigger: the release did not happen
@@ -380,8 +381,9 @@ def pack(lang: str) -> LangPack:
         persons=lexicon_re(c("persons")),
         detainee_ctx=lexicon_re(c("detainee_ctx")),
         prison_ctx=lexicon_re(c("prison_ctx")),
-        # the end-of-term cues ('served') are non-event cues in their own sentence too
-        nonevent_ctx=lexicon_re(c("nonevent_ctx") + c("served")),
+        # (the end-of-term cues ('served') are non-event cues in their own sentence too,
+        # unless a mask holds them: see Engine._pardon and _ItemFacts "title_nonevent")
+        nonevent_ctx=lexicon_re(c("nonevent_ctx")),
         product_ctx=lexicon_re(c("product_ctx")),
         masks=lexicon_re(c("masks")),
         sub_cues=lexicon_re(c("sub_cues")),
@@ -431,6 +433,7 @@ def pack(lang: str) -> LangPack:
         coord=lexicon_re(c("coord")),
         cond_after=lexicon_re(c("cond_after")),
         others_pre=_tail_re(c("others_pre")),
+        respectively=lexicon_re(c("respectively")),
         former=lexicon_re(c("former")),
         absentia=lexicon_re(c("absentia")),
         postponed=lexicon_re(c("postponed")),
