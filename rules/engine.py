@@ -267,6 +267,22 @@ class _SentCtx:
                     else n
                     for n in nums
                 ]
+            if any(n.bad == "year" for n in nums):
+                # "releases 2000 prisoners", "Около 2000 человек": a figure that could be a
+                # year is a count when a counted noun follows at once and no word before it
+                # introduces a year ("in 2020 prisoners ...", "the 2020 protesters")
+                persons = self.persons
+                yb = self.pk.year_before_tail
+                nums = [
+                    replace(n, bad=None)
+                    if n.bad == "year"
+                    and any(p[0] >= n.end and not self.text[n.end : p[0]].strip() for p in persons)
+                    and not (
+                        yb is not None and self.has(yb, self.text[max(0, n.start - 12) : n.start])
+                    )
+                    else n
+                    for n in nums
+                ]
             self._nums = nums
         return self._nums
 
@@ -382,7 +398,12 @@ class _ItemFacts(dict[str, Any]):
         elif key == "portrait":
             # "Interview with a former political prisoner", "... recalls his years in a penal
             # colony": the releases the body tells are the person's past
-            value = bool(title) and (sc.any(pk.portrait, title) or sc.any(pk.former, title))
+            value = bool(title) and sc.any(pk.portrait, title)
+        elif key == "former_title":
+            # "Ex-political prisoner X: ...": a piece about a person's past too, but a body
+            # release with a figure is a group's news ("Foto: un ex detenuto riabbraccia la
+            # madre ... completato la scarcerazione dei 553 detenuti")
+            value = bool(title) and sc.any(pk.former, title)
         elif key == "served":
             # "walked free after serving his full term": only a pardon / exchange word in the
             # item can still report a release
@@ -1059,6 +1080,8 @@ class Engine:
             ys = (a + lo, b + lo)
             if y >= pub_year or any(c <= a and b <= d for c, d in since):
                 continue
+            if any(n.start == ys[0] and n.bad is None for n in ctx.nums):
+                continue  # "releases 2000 prisoners": a count (see _SentCtx.nums)
             if y == pub_year - 1:
                 # "памілаваны ў 2024 годзе" told in 2025 (after February: not last December's
                 # release reported late): background, when the year follows the trigger
@@ -1646,7 +1669,9 @@ class Engine:
                 # "In return, three people were taken off the list": the cue is its own only
                 # evidence of a swap
                 continue
-            if item["portrait"] and (not s.is_title or ti not in t_num):
+            if (item["portrait"] and (not s.is_title or ti not in t_num)) or (
+                item["former_title"] and ti not in t_num
+            ):
                 continue  # "Interview with a former political prisoner": her release is past
             if (
                 item["served"]

@@ -160,6 +160,8 @@ class LangPack:
     pluperfect_tail: Rx  # "had", "hatte" right before a last-year date
     year_from_tail: Rx  # "z", "from" right before a year ("ułaskawienie ... z 2015 r.")
     year_prep_tail: Rx  # "in", "в", "qu'en" right before a year
+    year_before_tail: Rx  # "in", "since", "the", "с", "od" right before a year: a year even
+    # when a counted noun follows ("in 2020 prisoners", "the 2020 protesters")
     year_unit_head: Rx  # a year's "году", "roku" (optional), then the end of its clause
     past_aux: Rx  # "was", "была", "проводилась": a past auxiliary between trigger and year
     since_date: Rx  # "detained since March 2022": a detention's start, no release's date
@@ -473,6 +475,7 @@ def pack(lang: str) -> LangPack:
         pluperfect_tail=_tail_re(c("pluperfect")),
         year_from_tail=_tail_re(c("year_from")),
         year_prep_tail=_tail_re(c("year_prep")),
+        year_before_tail=_tail_re(c("year_before")),
         year_unit_head=compile_re(
             r"(?i)^(?:\s+(?:"
             + "|".join(sorted(set(c("year_unit")), key=len, reverse=True))
@@ -566,6 +569,7 @@ def pack(lang: str) -> LangPack:
         "pluperfect_tail",
         "year_from_tail",
         "year_prep_tail",
+        "year_before_tail",
         "year_unit_head",
         # never looked up in the Set (only tested on their own with has(), or unused), so
         # leaving them out changes no answer and makes the Set ~20% cheaper to build; the
