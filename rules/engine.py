@@ -1552,8 +1552,12 @@ class Engine:
                 item["partition"] = (idx, *part)
         # greedy trigger <-> number assignment by token distance, within one clause
         pairs: list[tuple[int, int, int, int]] = []
-        for ti, (sp, _kind) in enumerate(trigs):
+        for ti, (sp, kind) in enumerate(trigs):
             if ti in refs:
+                continue
+            if kind == "count_only" and not item["swap"] and not _to_country(text, sp):
+                # "30 prisoners received pardons": a return word that is dropped below anyway
+                # (no swap, no country handed to) takes no figure from the pardon word
                 continue
             for ni in good:
                 n = nums[ni]
