@@ -1408,6 +1408,13 @@ class Engine:
         return att or (bool(extra) and self._attached_to(ctx, span, extra))
 
     @staticmethod
+    def _respectively(ctx: _SentCtx, pos: int) -> bool:
+        """A 'respectively' cue in the clause of the figure at `pos`, or set off by a comma
+        right after it ("95 y 103 soldados, respectivamente")."""
+        lo, hi = ctx.s.clause_span(pos)
+        return ctx.any_in(ctx.pk.respectively, lo, min(len(ctx.s.text), hi + 20))
+
+    @staticmethod
     def _attached_to(ctx: _SentCtx, span: Span, nouns: list[Span]) -> bool:
         """One of `nouns` follows the figure at `span` within two words."""
         gap = ctx.s.gap
@@ -1871,7 +1878,7 @@ class Engine:
                             pk.respectively is not None
                             and has(_CONJ, text[n.end : m2.start])
                             and (self._attached(ctx, m2) or self._attached(ctx, n))
-                            and ctx.any_in(pk.respectively, *s.clause_span(n.start))
+                            and self._respectively(ctx, n.start)
                         ):
                             used.add(nj)
                             apart = m2
@@ -1903,8 +1910,7 @@ class Engine:
                     how += "; " + "; ".join(notes)
                 cand.how = how
                 if apart is not None or (
-                    pk.respectively is not None
-                    and ctx.any_in(pk.respectively, *s.clause_span(n.start))
+                    pk.respectively is not None and self._respectively(ctx, n.start)
                 ):
                     cand.extra["apart"] = True  # (not to be joined with another trigger's figure)
                 if apart is not None:

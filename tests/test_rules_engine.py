@@ -5429,6 +5429,164 @@ GENERAL_NEGATIVES_51 = [
 ]
 
 
+GENERAL_POSITIVES_52 = [
+    # a figure from 1900 to 2100 with a counted noun right after it is a count, not a year
+    ("en", "Vietnam frees 2015 prisoners in National Day amnesty", "", [("pardon", 2015)]),
+    ("ru", "В Узбекистане помилованы 1950 осуждённых", "", [("pardon", 1950)]),
+    ("pl", "Junta uwolniła ponad 2000 więźniów", "", [("pardon", 2000)]),
+    # "respectively": two releases, not one sum
+    (
+        "en",
+        "Swap completed",
+        "Russia and Ukraine exchanged 146 and 84 soldiers on Monday and Tuesday respectively.",
+        [("pardon", 146), ("pardon", 84)],
+    ),
+    (
+        "es",
+        "Canje",
+        "El lunes y el martes volvieron a casa 95 y 103 soldados, respectivamente, en el marco del canje.",
+        [("pardon", 95), ("pardon", 103)],
+    ),
+    # part of a term served is an early release
+    (
+        "en",
+        "Early release",
+        "About 900 inmates were freed on Thursday after serving half of their sentences under the new scheme.",
+        [("pardon", 900)],
+    ),
+    # a thousands dot inside a separable German verb's span
+    (
+        "de",
+        "Gefangenenaustausch",
+        "Im Rahmen des Austauschs kehrten 1.200 Soldaten in die Ukraine zurück.",
+        [("pardon", 1200)],
+    ),
+    # how many people an exchange involved
+    ("ru", "Обмен пленными", "В обмене участвовали 190 военнопленных.", [("pardon", 190)]),
+    (
+        "it",
+        "Scambio di prigionieri",
+        "Nello scambio sono stati coinvolti 58 detenuti.",
+        [("pardon", 58)],
+    ),
+    # the pardon word keeps the figure a return word beside it would take
+    ("en", "Amnesty", "Some 60 prisoners received pardons on Monday.", [("pardon", 60)]),
+    ("ru", "Помилование", "45 осуждённых получили помилование в понедельник.", [("pardon", 45)]),
+    # an export-control blacklist is a sanctions list
+    (
+        "en",
+        "Commerce adds 12 Chinese firms to Entity List",
+        "The companies were placed on the Entity List for supplying drone parts.",
+        [("sanctions", "imposed")],
+    ),
+    (
+        "es",
+        "Washington",
+        "El Departamento de Comercio añadió a su Entity List a 30 empresas.",
+        [("sanctions", "imposed")],
+    ),
+    # closing airspace to another state's aircraft
+    ("fr", "L'UE ferme son espace aérien aux avions biélorusses", "", [("sanctions", "imposed")]),
+    (
+        "pl",
+        "UE zamyka przestrzeń powietrzną dla rosyjskich samolotów",
+        "",
+        [("sanctions", "imposed")],
+    ),
+    # forms a paradigm check found missing
+    ("es", "Nicaragua", "El régimen puso en libertad a 40 presos políticos.", [("pardon", 40)]),
+    ("it", "Mosca e Kiev si scambiano 150 prigionieri", "", [("pardon", 150)]),
+    ("de", "EU weitet Sanktionen gegen Iran aus", "", [("sanctions", "imposed")]),
+    ("it", "Gli Usa tolgono le sanzioni alla Bielorussia", "", [("sanctions", "lifted")]),
+    (
+        "fr",
+        "Trois militants sortent de prison",
+        "Ils avaient été graciés par le président.",
+        [("pardon", 3)],
+    ),
+    # the French US Treasury names a state
+    (
+        "fr",
+        "Le Trésor américain lève les sanctions visant un fabricant d'engrais",
+        "Les développeurs de logiciels n'y voient aucun lien.",
+        [("sanctions", "lifted")],
+    ),
+    # a decision to blacklist is taken
+    (
+        "en",
+        "Treasury",
+        "Washington's decision on Tuesday to blacklist two Iranian banks was welcomed in Kyiv.",
+        [("sanctions", "imposed")],
+    ),
+    # a UN sanctions regime restored
+    ("ru", "Совбез ООН вернул санкции против КНДР", "", [("sanctions", "imposed")]),
+    # a former prisoner in a caption's headline; the body's counted release is news
+    (
+        "es",
+        "Foto: un expreso político abraza a su madre",
+        "El Gobierno excarceló el martes a 60 presos políticos.",
+        [("pardon", 60)],
+    ),
+]
+
+GENERAL_NEGATIVES_52 = [
+    # sanctions in games and under data-protection law
+    ("en", "Studio lifts sanctions on 300 players flagged for cheating", ""),
+    ("ru", "Разработчик ввёл санкции против аккаунтов читеров", ""),
+    (
+        "de",
+        "Datenschutzbehörde verhängt Sanktionen gegen Online-Händler",
+        "Grundlage ist die DSGVO.",
+    ),
+    # water released from a reservoir, bags released by customs
+    ("es", "La presa liberó 200 hectómetros cúbicos", "El embalse tiene agua de sobra."),
+    ("pl", "Celnicy zwolnili zatrzymane paczki", "Przesyłki trafiły do odbiorców."),
+    # a package still being drafted; a package blocked
+    ("en", "The EU's next sanctions package is still on the drawing board", ""),
+    ("uk", "Новий пакет санкцій заблоковано", ""),
+    # a promise of releases; talk of a swap
+    (
+        "es",
+        "Ortega promete excarcelaciones",
+        "El mandatario aseguró que habrá más excarcelaciones en diciembre.",
+    ),
+    ("en", "Swap talks", "Officials are talking about a new prisoner exchange."),
+    # explainers of what a pardon is
+    (
+        "uk",
+        "Що таке помилування",
+        "Помилування — це рішення президента звільнити людину від покарання.",
+    ),
+    ("it", "Cos'è la grazia", "La grazia è un atto del presidente che cancella la pena."),
+    # an appeal phrased as a request
+    ("pl", "List dziennikarzy", "Proszą o uwolnienie reportera."),
+    # Amnesty's lab, and Amnesty credited as a source
+    ("en", "Amnesty's Security Lab finds spyware on phones of 20 activists", ""),
+    # a memories headline
+    ("es", "Recuerdos: la excarcelación de 1978", "Un lector recuerda aquel día."),
+    # let go from a police cell after a brawl
+    (
+        "ru",
+        "Участников драки отпустили из ИВС",
+        "Троих мужчин отпустили из изолятора временного содержания.",
+    ),
+    # a release that is out of question
+    (
+        "de",
+        "Gericht",
+        "Eine Entlassung nach Verbüßung von zwei Dritteln der Strafe kommt nicht in Betracht.",
+    ),
+    # a film about the struggle for an amnesty
+    ("es", "Cine", "La película narra la lucha de los presos por la amnistía."),
+    # a fraction of a term is no count
+    (
+        "de",
+        "Strafvollzug",
+        "Häftlinge können nach Verbüßung von zwei Dritteln der Strafe auf Bewährung freikommen, wenn das Gericht zustimmt, was es selten tut, sagte der Sprecher.",
+    ),
+]
+
+
 def test_bullets_and_ee_uu_in_sentence_splitting() -> None:
     """A digest's bullets start sentences; "EE. UU." in mid-sentence does not end one."""
     assert split_sentences("• Heat: up to +34 °C. • Rights groups count 1 172.") == [
@@ -5504,7 +5662,8 @@ def test_lacinka_transliteration() -> None:
     + GENERAL_POSITIVES_48
     + GENERAL_POSITIVES_49
     + GENERAL_POSITIVES_50
-    + GENERAL_POSITIVES_51,
+    + GENERAL_POSITIVES_51
+    + GENERAL_POSITIVES_52,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -5557,7 +5716,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_48
     + GENERAL_NEGATIVES_49
     + GENERAL_NEGATIVES_50
-    + GENERAL_NEGATIVES_51,
+    + GENERAL_NEGATIVES_51
+    + GENERAL_NEGATIVES_52,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
