@@ -1847,6 +1847,7 @@ class Engine:
                     value += 1  # "al obispo Álvarez y a otros 18" -> 19 people
                     notes.append("+1 for the named person in 'and N others'")
                 addends = [n.value or 0]  # the figures summed (when 'and' joins several)
+                apart: Num | None = None  # "390 and 307 respectively": two releases
                 # "brings home 84 soldiers and 20 civilians": the nearest figure was the second
                 for nj in reversed(good):
                     m0 = nums[nj]
@@ -1856,6 +1857,13 @@ class Engine:
                         and s.clause_of(m0.start) == s.clause_of(n.start)
                     ):
                         if (
+                            pk.respectively is not None
+                            and has(_CONJ, text[m0.end : n.start])
+                            and self._respectively(ctx, n.start)
+                        ):
+                            used.add(nj)
+                            apart = m0
+                        elif (
                             has(_CONJ, text[m0.end : n.start])
                             and self._attached(ctx, m0)
                             and self._attached(ctx, n)
@@ -1866,7 +1874,6 @@ class Engine:
                             addends.append(m0.value or 0)
                         break
                 # "released 270 soldiers and 120 civilians" -> one release of 390
-                apart: Num | None = None  # "390 and 307 respectively": two releases
                 for nj in good:
                     m2 = nums[nj]
                     if (
@@ -1875,9 +1882,9 @@ class Engine:
                         and s.clause_of(m2.start) == s.clause_of(n.start)
                     ):
                         if (
-                            pk.respectively is not None
+                            apart is None
+                            and pk.respectively is not None
                             and has(_CONJ, text[n.end : m2.start])
-                            and (self._attached(ctx, m2) or self._attached(ctx, n))
                             and self._respectively(ctx, n.start)
                         ):
                             used.add(nj)
