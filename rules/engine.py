@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from releasewatch.models import Event, Evidence
-from rules.numbers import Num, find_numbers
+from rules.numbers import Num, find_numbers, opens_small
 from rules.packs import ALL, LangPack, languages, pack, places, raw_packs
 from rules.text import (
     Sentence,
@@ -249,6 +249,7 @@ class _SentCtx:
                     replace(n, value=None, bad="vague")
                     if n.words
                     and n.bad is None
+                    and not opens_small(n.text, self.pk.langs)  # "some thirteen hundred"
                     and (
                         self.has(vt, self.text[max(0, n.start - 25) : n.start])
                         or (
@@ -269,14 +270,18 @@ class _SentCtx:
                 ]
             if any(n.bad == "year" for n in nums):
                 # "releases 2000 prisoners", "Около 2000 человек": a figure that could be a
-                # year is a count when a counted noun follows at once and no word before it
+                # year is a count when a counted noun follows at once (or after one adjective:
+                # "knapp 2000 palästinensische Häftlinge") and no word before it
                 # introduces a year ("in 2020 prisoners ...", "the 2020 protesters")
                 persons = self.persons
                 yb = self.pk.year_before_tail
                 nums = [
                     replace(n, bad=None)
                     if n.bad == "year"
-                    and any(p[0] >= n.end and not self.text[n.end : p[0]].strip() for p in persons)
+                    and any(
+                        p[0] >= n.end and _one_word_at_most(self.text[n.end : p[0]])
+                        for p in persons
+                    )
                     and not (
                         yb is not None and self.has(yb, self.text[max(0, n.start - 12) : n.start])
                     )
@@ -1113,6 +1118,18 @@ class Engine:
                 # back, after "in", a few words before the trigger in its clause dates it
                 return True
             if (
+                ys[1] <= span[0]
+                and y < pub_year - 1
+                and s.tok(ys[0]) - s.tok(lo) <= 1
+                and "," not in text[ys[1] : span[0]]
+                and pk.year_prep_tail is not None
+                and ctx.has(pk.year_prep_tail, text[max(0, ys[0] - 4) : ys[0]])
+                and not ctx.any_in(pk.now_words, lo, hi)
+            ):
+                # "У 2018 році новий прем'єр Абій Ахмед звільнив тисячі політв'язнів": a clause
+                # that opens with a year two or more years back is dated by it
+                return True
+            if (
                 g <= 5
                 and ys[0] >= span[1]
                 and y < pub_year - 1
@@ -1290,7 +1307,9 @@ class Engine:
                 ):
                     return True
         for c in ctx.subs:
-            if c[1] <= n.start:
+            # (a semicolon ends the scope: "Journalisten waren nicht darunter; nach Zählung ...
+            # sitzen mehr als 350 politische Gefangene in Haft")
+            if c[1] <= n.start and ";" not in ctx.s.text[c[1] : n.start]:
                 # scope ends at a trigger that is not the cue's own object
                 blocked = any(c[1] <= t[0] < n.start and ctx.s.gap(c, t) > 1 for t in trig_spans)
                 if not blocked:
@@ -1416,10 +1435,32 @@ class Engine:
 
     @staticmethod
     def _attached_to(ctx: _SentCtx, span: Span, nouns: list[Span]) -> bool:
-        """One of `nouns` follows the figure at `span` within two words."""
+        """One of `nouns` follows the figure at `span` within two words, or within six when
+        the words between close with an attributive participle ('attr_end': "16 in Russland
+        und Belarus inhaftierte Menschen")."""
         gap = ctx.s.gap
         end = span[1]
-        return any(p[0] >= end and gap(span, p) <= 2 for p in nouns)
+        if any(p[0] >= end and gap(span, p) <= 2 for p in nouns):
+            return True
+        rx = ctx.pk.attr_tail
+        if rx is None:
+            return False
+        text = ctx.s.text
+        for p in nouns:
+            if p[0] >= end and gap(span, p) <= 6:
+                between = text[end : p[0]]
+                words = between.split()
+                # (one phrase: no punctuation or figure between; the participle in lower case,
+                # not a noun: German nouns are capitalised)
+                if (
+                    len(words) >= 3
+                    and not any(ch in between for ch in ',;:()"«»–—')
+                    and not any(ch.isdigit() for ch in between)
+                    and words[-1][:1].islower()
+                    and ctx.has(rx, between)
+                ):
+                    return True
+        return False
 
     def _after_figure(self, ctx: _SentCtx, n: Num, figures: list[Span]) -> bool:
         """Does the number follow a 'puts the figure at' cue, with nothing between but a
@@ -2014,6 +2055,35 @@ class Engine:
             if best is None:
                 continue
             _g, dsp, d = best
+            if d == "imposed" and dsp[1] <= nsp[0]:
+                # "rescinded Sudan's designation as a state sponsor of terrorism", "revoked the
+                # listing": the imposing word is the object of a lifting verb right before it
+                gov = next(
+                    (
+                        o
+                        for o, od in dirs
+                        if od == "lifted"
+                        and o[1] <= dsp[0]
+                        and s.gap(o, dsp) <= 2
+                        and s.clause_of(o[0]) == s.clause_of(dsp[0])
+                    ),
+                    None,
+                )
+                if gov is not None:
+                    dsp, d = gov, "lifted"
+            if 2 <= _g <= 3 and dsp[0] >= nsp[1] and _only_adjectives(text[nsp[1] : dsp[0]]):
+                # "de lever ... la plupart des sanctions économiques et financières imposées au
+                # Niger": a participle after the noun's adjectives describes it too, when a
+                # decision of the other direction comes before the noun
+                ci = s.clause_of(nsp[0])
+                prior = [
+                    (s.gap(nsp, o), o, od)
+                    for o, od in dirs
+                    if od != d and o[1] <= nsp[0] and s.clause_of(o[0]) == ci
+                ]
+                prior = [b for b in prior if b[0] <= 10]
+                if prior:
+                    _g, dsp, d = min(prior)
             if _g <= 1 and dsp[0] >= nsp[1]:
                 # "la levée des sanctions imposées par Trump": a participle right after the
                 # noun describes it; a direction word before the noun is the decision
@@ -2085,9 +2155,16 @@ class Engine:
                     if od == d or not lo_c <= o[0] < hi_c or main[0] <= o[0] < main[1]:
                         continue
                     a, b = (main, o) if main[1] <= o[0] else (o, main)
+                    cs = ctx.find_in(pk.coord, a[1], b[0]) if 0 < s.gap(a, b) <= 3 else []
                     if (
-                        0 < s.gap(a, b) <= 3
-                        and ctx.any_in(pk.coord, a[1], b[0])
+                        cs
+                        and not (
+                            # "sanctions économiques et financières imposées": the "and" joins
+                            # two adjectives of the noun, and the participle describes it
+                            a is main
+                            and _only_adjectives(text[a[1] : a[1] + cs[0][0]])
+                            and _only_adjectives(text[a[1] + cs[0][1] : b[0]])
+                        )
                         and not self._sanction_blocked(ctx, o, pub_year)
                     ):
                         pairs.append((o, od))
@@ -2353,6 +2430,26 @@ class Engine:
         if not chosen and not figures:
             after = [c for c in cands if c[2] <= 15]
             chosen = sorted(after, key=lambda c: c[2])[:1]
+        second: set[int] = set()
+        if chosen and not figures and pk.pc_figure is not None and pk.pc_sources is not None:
+            # "Memorial's list now includes more than 800 names, while OVD-Info ... puts the
+            # figure at over 1,300": a second group's figure after its own cue, in the same
+            # sentence, when two groups are named
+            names = ctx.find_in(pk.pc_sources)
+            if len({text[a:b].lower() for a, b in names}) >= 2:
+                figs = ctx.find_in(pk.pc_figure)
+                values = {nums[c[0]].value for c in chosen}
+                for c in cands:
+                    n = nums[c[0]]
+                    if (
+                        c not in chosen
+                        and n.value not in values
+                        and n.start > nums[chosen[0][0]].end
+                        and self._after_figure(ctx, n, figs)
+                    ):
+                        chosen = [*chosen, c]
+                        second.add(c[0])
+                        break
         out: list[_Cand] = []
         for i, _att, _g in chosen:
             n = nums[i]
@@ -2371,7 +2468,7 @@ class Engine:
                     qualifier=q,
                     how=how,
                     num_span=(n.start, n.end),
-                    extra={"figure": True} if figures else {},
+                    extra={"figure": True} if figures or i in second else {},
                 )
             )
         return out
@@ -2732,6 +2829,31 @@ class Engine:
                     )
                 )
             ]
+        if (
+            heads
+            and not item["swap"]
+            and has_title
+            and item.pk.among is not None
+            and any_word(item.pk.among, sents[0].text)
+        ):
+            # "Aliyev pardon frees journalists and activists among 431 convicts" over "Several
+            # opposition activists and two journalists walked out of prison": people the
+            # headline names among its figure's, counted in the body, are part of its release
+            top = max(heads)
+            title = sents[0].text
+            fig_ends = [c.num_span[1] for c in counted if c.sent == 0 and c.num_span is not None]
+            caps = "de" in item.pk.langs  # (German capitalises every noun)
+            counted = [
+                c
+                for c in counted
+                if not (
+                    c.sent != 0
+                    and c.num_span is not None
+                    and not c.extra.get("recent_past")
+                    and (c.count or 0) < top
+                    and _named_in_title(c.sentence[c.num_span[1] :], title, fig_ends, caps)
+                )
+            ]
         # sub-figures listed apart from their total: 270 + 120 when 390 is also reported
         values = {c.count for c in counted}
         drop: set[int] = set()
@@ -2976,6 +3098,44 @@ def _clause_final(s: Any, span: Span) -> bool:
     """Nothing but punctuation follows `span` in its clause (a verb-final participle)."""
     hi = s.clause_span(span[0])[1]
     return not any(ch.isalnum() for ch in s.text[span[1] : hi])
+
+
+def _named_in_title(after: str, title: str, fig_ends: list[int], caps: bool) -> bool:
+    """The noun right after a body figure (`after`: the text following it) is named in the
+    headline, not after one of its figures (`fig_ends`: where they end) ("two journalists" /
+    "frees journalists and activists among 431", not "another 30 prisoners" / "pardons 37
+    more political prisoners"). A capitalised word is a name or a nationality ("80
+    Venezuelan political prisoners" / "Venezuela frees ..."), unless `caps` (German)."""
+    nxt = after[:40].split(maxsplit=1)
+    raw = nxt[0].strip(_EDGE_PUNCT) if nxt else ""
+    word = raw.lower()
+    if len(word) < 5 or not word.isalpha() or (raw[0].isupper() and not caps):
+        return False
+    stem = word[: max(5, len(word) - 2)]  # ("journalists" / "journalist", "detenidos")
+    low = title.lower()
+    at = low.find(stem)
+    while at >= 0:
+        if (at == 0 or not low[at - 1].isalpha()) and not any(
+            e <= at <= e + 30 or any(ch.isdigit() for ch in low[max(0, at - 14) : at])
+            for e in fig_ends or [-99]
+        ):
+            return True
+        at = low.find(stem, at + 1)
+    return False
+
+
+def _only_adjectives(between: str) -> bool:
+    """`between` holds only lower-case words and "and" (no punctuation, figure or name):
+    adjectives of the noun before it ("économiques et financières")."""
+    w = between.split()
+    return bool(w) and all(x.isalpha() and x.islower() for x in w)
+
+
+def _one_word_at_most(between: str) -> bool:
+    """`between` is blank or one lower-case word of five letters or more, an adjective
+    ("palästinensische", not "2024 Ankara prisoner swap", "2022 et condamné", "2026 года")."""
+    w = between.split()
+    return not w or (len(w) == 1 and w[0].isalpha() and w[0].islower() and len(w[0]) >= 5)
 
 
 def _words(text: str) -> int:

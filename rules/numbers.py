@@ -441,6 +441,19 @@ def _text2num(words: str, lang: str) -> int | None:
     return None
 
 
+def opens_small(words: str, langs: tuple[str, ...]) -> bool:
+    """Number words that open with a unit, teen or ten ("thirteen hundred", "two hundred"):
+    a definite figure even after "some" (not "several hundred thousand")."""
+    w = words.split()
+    if len(w) < 2:
+        return False
+    first = w[0].lower()
+    v = lexicon(langs).forms.get(first)
+    if v is None:
+        v = next((x for lang in langs if (x := _text2num(first, lang)) is not None), None)
+    return v is not None and 2 <= v < 100
+
+
 def find_numbers(text: str, langs: tuple[str, ...], *, absent: Container[int] = ()) -> list[Num]:
     """Numbers in `text`. `absent`: ids of the number-word regexes (lexicon(langs).forms_re,
     .roots, .approx_re) the caller knows have no match in `text` (an RE2 Set said so): not scanned."""

@@ -138,6 +138,7 @@ class LangPack:
     after_open: Rx  # a clause opening with "Two years after", a main clause following: the past
     colon_hyp: Rx  # "conditions", "demands" right before a colon: what it introduces is one
     work_title: Rx  # "book about", "Кніга тыдня", "wystawa o" in a headline: a work's story
+    among: Rx  # "among", "среди", "wśród" in a headline: the people it names are part of its figure
     inf_final: Rx  # a clause ending in "zu verhängen": the previous clause governs it
     hyp_adjacent: Rx  # right before the trigger: "lists for an exchange", "talks on a swap"
     total_tail: Rx  # "in total", "всего" up to three words before a figure: a total, not one side
@@ -162,6 +163,8 @@ class LangPack:
     year_prep_tail: Rx  # "in", "в", "qu'en" right before a year
     year_before_tail: Rx  # "in", "since", "the", "с", "od" right before a year: a year even
     # when a counted noun follows ("in 2020 prisoners", "the 2020 protesters")
+    attr_tail: Rx  # "inhaftierte": an attributive participle closing a phrase between a figure
+    # and its counted noun ("16 in Russland und Belarus inhaftierte Menschen")
     year_unit_head: Rx  # a year's "году", "roku" (optional), then the end of its clause
     past_aux: Rx  # "was", "была", "проводилась": a past auxiliary between trigger and year
     since_date: Rx  # "detained since March 2022": a detention's start, no release's date
@@ -452,6 +455,7 @@ def pack(lang: str) -> LangPack:
         after_open=_head_re(c("after_open"), end=r"(?:[^\pL\pN]|$)"),
         colon_hyp=lexicon_re(c("colon_hyp")),
         work_title=lexicon_re(c("work_title")),
+        among=lexicon_re(c("among")),
         yesno_open=_head_re(c("yesno_open"), end=r"(?:[^\pL\pN]|$)"),
         inf_final=_tail_re(c("inf_final")),
         hyp_adjacent=_tail_re(c("hyp_adjacent")),
@@ -476,6 +480,7 @@ def pack(lang: str) -> LangPack:
         year_from_tail=_tail_re(c("year_from")),
         year_prep_tail=_tail_re(c("year_prep")),
         year_before_tail=_tail_re(c("year_before")),
+        attr_tail=_tail_re(c("attr_end")),
         year_unit_head=compile_re(
             r"(?i)^(?:\s+(?:"
             + "|".join(sorted(set(c("year_unit")), key=len, reverse=True))
@@ -570,6 +575,7 @@ def pack(lang: str) -> LangPack:
         "year_from_tail",
         "year_prep_tail",
         "year_before_tail",
+        "attr_tail",
         "year_unit_head",
         # never looked up in the Set (only tested on their own with has(), or unused), so
         # leaving them out changes no answer and makes the Set ~20% cheaper to build; the
