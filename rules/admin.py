@@ -24,7 +24,7 @@ from releasewatch.errors import RuleError
 from releasewatch.models import KINDS, Event, Evidence
 from rules import engine as builtin_engine
 from rules import evaluate as builtin_evaluate
-from rules.text import clean
+from rules.text import RE2_LOG_ERRORS, clean
 
 MAX_SPEC_LEN = 1000
 MAX_TERMS = 50
@@ -575,7 +575,7 @@ class Matcher:
 
     def __init__(self, admin_rules: Sequence[tuple[int, str, AdminRule]] = ()) -> None:
         opts = re2.Options()
-        opts.log_errors = False
+        opts.log_errors = RE2_LOG_ERRORS
         opts.max_mem = 64 << 20
         self._set: Any = None
         self._term_rx: list[Any] = []

@@ -14,7 +14,7 @@ from pathlib import Path
 import re2
 from text_to_num import text2num
 
-from rules.text import compile_re, find_groups, search_spans
+from rules.text import RE2_LOG_ERRORS, compile_re, find_groups, search_spans
 
 _DATA = Path(__file__).parent / "data"
 
@@ -310,7 +310,7 @@ def _check_set(patterns: tuple[str, ...]) -> object:
     """A compiled RE2 Set (raw) that reports which of `patterns` match (the checks' options:
     the defaults; match or not does not depend on leftmost-longest)."""
     opts = re2.Options()
-    opts.log_errors = False
+    opts.log_errors = RE2_LOG_ERRORS
     opts.max_mem = 64 << 20  # a 40-character window never fills this DFA cache
     rset = re2.Set.SearchSet(opts)
     for i, p in enumerate(patterns):

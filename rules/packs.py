@@ -15,7 +15,7 @@ from typing import Any
 import re2
 
 from rules.numbers import lexicon
-from rules.text import LETTER, compile_re, lexicon_re
+from rules.text import LETTER, RE2_LOG_ERRORS, compile_re, lexicon_re
 
 _PACKS = Path(__file__).parent / "packs"
 _DATA = Path(__file__).parent / "data"
@@ -640,7 +640,7 @@ def _build_set(regexes: list[Any], extra: tuple[str, ...] = ()) -> tuple[Any, di
     """A Set of the regexes' patterns and id(regex) -> Set index; then the `extra` patterns,
     with the Set indexes that follow (in order)."""
     opts = re2.Options()
-    opts.log_errors = False
+    opts.log_errors = RE2_LOG_ERRORS
     opts.max_mem = 256 << 20  # one program for ~35 large lexicons
     rset = re2.Set.SearchSet(opts)
     index: dict[int, int] = {}

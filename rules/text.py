@@ -6,6 +6,7 @@ All patterns run in RE2 (linear time); none of them is user supplied.
 from __future__ import annotations
 
 import html
+import os
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
@@ -14,8 +15,13 @@ from typing import Any
 
 import re2
 
+# RELEASEWATCH_RE2_LOG_ERRORS=1: RE2 says on stderr when a search's DFA outgrows its memory
+# budget and falls back to the NFA, which is about ten times slower ("DFA out of memory");
+# the regex-budget test turns it on to catch a lexicon that outgrew its budget
+RE2_LOG_ERRORS = os.environ.get("RELEASEWATCH_RE2_LOG_ERRORS") == "1"
+
 _OPTS = re2.Options()
-_OPTS.log_errors = False
+_OPTS.log_errors = RE2_LOG_ERRORS
 
 _TAG = re2.compile(r"<[^<>]{0,1000}>", _OPTS)
 # the tags that end a block of text (a paragraph, a line, a list item, a heading, a cell)
@@ -68,28 +74,23 @@ def compile_re(
 ) -> re2._Regexp:
     """Compile an internal pattern in RE2 (errors raise re2.error). `lazy`: compile on first
     use instead (start-up: many pack lexicons are never needed by a process). `big`: give
-    it the large DFA budget whatever its length (a prefilter that every item meets)."""
+    it the 256 MB DFA budget whatever its length (a prefilter that every item meets)."""
     if lazy:
         return LazyRe(pattern, longest, big)  # type: ignore[return-value]
     opts = re2.Options()
-    opts.log_errors = False
+    opts.log_errors = RE2_LOG_ERRORS
     opts.longest_match = longest
-    if big or len(pattern) > _BIG_PATTERN:
-        # RE2's default 8 MB budget (program + DFA cache) is too small for the union of nine
-        # languages' lexicons: the DFA cache fills, is flushed, and every search crawls
-        # (measured: the all-language prefilter took ~500 us per item instead of ~6 us; and
-        # length is only a proxy: an 8,400-char English prefilter with a few "(?:\pL+ ){0,2}"
-        # fragments took ~220 us instead of ~4 us until it got this budget)
-        opts.max_mem = 64 << 20
-        if len(pattern) > _HUGE_PATTERN:
-            # the all-language prefilter (~155,000 chars): at 64 MB its DFA sat at the edge of
-            # the budget, and a few more fragments tipped it over (33 us per real feed item
-            # instead of 3.4); RE2 only takes the memory its DFA states need
-            opts.max_mem = 256 << 20
+    # RE2's default budget (8 MB for the program and its DFA cache) is too small for most pack
+    # regexes: a \pL class is hundreds of ranges, so a 400-character tail regex is a
+    # 20,000-instruction program whose DFA cache fills, is flushed, and falls back to the NFA,
+    # about ten times slower (tests/test_rules_regex_budget.py found twelve such regexes; the
+    # all-language prefilter once took ~500 us per item instead of ~6 us, and at 64 MB it
+    # later tipped over again: 33 us per real feed item instead of 3.4). RE2 takes only the
+    # memory its DFA states need, so a generous budget costs nothing where it is not used.
+    opts.max_mem = 256 << 20 if big or len(pattern) > _HUGE_PATTERN else 64 << 20
     return re2.compile(pattern, opts)
 
 
-_BIG_PATTERN = 16_000  # chars; the largest single-language lexicon is ~11,000
 _HUGE_PATTERN = 100_000  # chars; the union of all languages' trigger lexicons
 
 
