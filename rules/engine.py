@@ -2075,25 +2075,14 @@ class Engine:
                 # "de lever ... la plupart des sanctions économiques et financières imposées au
                 # Niger": a participle after the noun's adjectives describes it too, when a
                 # decision of the other direction comes before the noun
-                ci = s.clause_of(nsp[0])
-                prior = [
-                    (s.gap(nsp, o), o, od)
-                    for o, od in dirs
-                    if od != d and o[1] <= nsp[0] and s.clause_of(o[0]) == ci
-                ]
-                prior = [b for b in prior if b[0] <= 10]
+                prior = _opposite_before(s, dirs, nsp, d, 10)
                 if prior:
                     _g, dsp, d = min(prior)
             if _g <= 1 and dsp[0] >= nsp[1]:
                 # "la levée des sanctions imposées par Trump": a participle right after the
                 # noun describes it; a direction word before the noun is the decision
                 ci = s.clause_of(nsp[0])
-                before = [
-                    (s.gap(nsp, o), o, od)
-                    for o, od in dirs
-                    if od != d and o[1] <= nsp[0] and s.clause_of(o[0]) == ci
-                ]
-                before = [b for b in before if b[0] <= 6]
+                before = _opposite_before(s, dirs, nsp, d, 6)
                 if not before:
                     # "ont décidé de lever « avec effet immédiat » la fermeture des frontières,
                     # le gel des avoirs et les sanctions financières imposées au Niger": the
@@ -3098,6 +3087,19 @@ def _clause_final(s: Any, span: Span) -> bool:
     """Nothing but punctuation follows `span` in its clause (a verb-final participle)."""
     hi = s.clause_span(span[0])[1]
     return not any(ch.isalnum() for ch in s.text[span[1] : hi])
+
+
+def _opposite_before(
+    s: Any, dirs: list[tuple[Span, str]], nsp: Span, d: str, most: int
+) -> list[tuple[int, Span, str]]:
+    """(gap, span, direction) of the direction words other than `d` before the noun at `nsp`,
+    in its clause, at most `most` words away."""
+    ci = s.clause_of(nsp[0])
+    return [
+        (g, o, od)
+        for o, od in dirs
+        if od != d and o[1] <= nsp[0] and s.clause_of(o[0]) == ci and (g := s.gap(nsp, o)) <= most
+    ]
 
 
 def _named_in_title(after: str, title: str, fig_ends: list[int], caps: bool) -> bool:
