@@ -199,8 +199,9 @@ class LangPack:
     pc_figure: Rx  # "puts the figure at", "en dénombre": a second group's count, in a count story
     # any trigger at all: one scan rejects most items
     prefilter: Rx
-    # RE2 Set over every lexicon above: one DFA pass per item tells which lexicons can match
-    # at all, so the engine skips the others (most of them, for most items).
+    # RE2 Sets over every lexicon above, eight patterns each ((first index, raw Set) pairs, see
+    # _SET_GROUP): one pass of each per text tells which lexicons can match at all, so the
+    # engine skips the others (most of them, for most items).
     present_set: Any = None
     set_index: dict[int, int] | None = None
     # Set indexes of the trigger lexicons (pardon, sanctions, prisoner count): a sentence where
