@@ -88,7 +88,8 @@ class _Cand:
 
 
 class _Scan:
-    """Per-item view of which lexicons can match at all (one RE2 Set pass over the item).
+    """Per-item view of which lexicons can match at all (one presence scan over the item,
+    LangPack.present: a superset of the lexicons that match, so only used to skip searches).
 
     Measured: scanning each lexicon once over the whole item and sharing the spans out to
     sentences was ~10% slower than these per-sentence scans on short news items (the dense
@@ -152,11 +153,12 @@ class _SentCtx:
         self.text = s.text
         self.pk = pk
         self.sc = sc
-        # Set indexes of the lexicons that match in the item *and* in this sentence: a lexicon
-        # outside it finds nothing in the whole sentence (substrings still follow the item-level
-        # Set only, as a match at a substring's start need not be one in the sentence)
+        # indexes (LangPack.set_index) of the lexicons that can match in the item *and* in this
+        # sentence: a lexicon outside it finds nothing in the whole sentence (substrings still
+        # follow the item-level scan only, as a match at a substring's start need not be one in
+        # the sentence)
         self.here = here
-        self.in_sentence = in_sentence  # Set indexes of the lexicons that match in the sentence
+        self.in_sentence = in_sentence  # ... of those that can match in the sentence
         self.cores = pk.core_index or {}
         # a month word after a non-letter in the sentence (LangPack.month_core; else no
         # clause of it names a month, nor a copy with a participle phrase blanked: a month
@@ -208,7 +210,7 @@ class _SentCtx:
 
     def has(self, rx: Any, piece: str) -> bool:
         """has(rx, piece) for a head / tail regex and a piece of the sentence: no search when
-        the sentence's Set pass found no match of the regex's core (LangPack.core_index)."""
+        the sentence's scan found no atom of the regex's core (LangPack.core_index)."""
         i = self.cores.get(id(rx))
         if i is not None and i not in self.in_sentence:
             return False
@@ -222,11 +224,11 @@ class _SentCtx:
         return search_spans(rx, piece)
 
     def _absent_from(self, rx: Any, a: int) -> bool:
-        r"""Can the Sets tell that lexicon `rx` has no match in s.text[a:...]? A lexicon is
+        r"""Can the scans tell that lexicon `rx` has no match in s.text[a:...]? A lexicon is
         (?:^|[^\pL\pN])(?:fragments) with anchor-free fragments, so a match in a substring
         is one in the sentence when the character before the substring is no letter or digit
-        (the prefix class takes it where the substring's ^ did): then the sentence's Set
-        decides (clause starts, most substrings here). Else only the item's Set can."""
+        (the prefix class takes it where the substring's ^ did): then the sentence's scan
+        decides (clause starts, most substrings here). Else only the item's scan can."""
         i = self.sc.index.get(id(rx))
         if i is None:
             return False
@@ -452,8 +454,7 @@ def _any_trigger(text: str, b: bytes | None = None) -> bool:
     union pack's prefilter is the union of every pack's: when it finds nothing, no pack can,
     and guessing the language is wasted work (most items of a real feed; measured in
     benchmarks/rules_speed.py)."""
-    rx = pack(ALL).prefilter
-    return rx is not None and has(rx, text, b)
+    return pack(ALL).fires(text, b)
 
 
 _OPEN_QUOTES = "«„“\"'‘‹"
@@ -671,7 +672,7 @@ class Engine:
             pk = pack(detect_language(full))
             return self._evaluate_pack(pk, title, summary, full, fb, published)
         pk = pack(declared)
-        if pk.prefilter is not None and has(pk.prefilter, full, fb):
+        if pk.fires(full, fb):
             events = self._evaluate_matched(pk, title, summary, full, fb, published)
             if events:
                 return events
@@ -689,7 +690,7 @@ class Engine:
     def _evaluate_pack(
         self, pk: LangPack, title: str, summary: str, full: str, fb: bytes, published: Any
     ) -> list[Event]:
-        if pk.prefilter is None or not has(pk.prefilter, full, fb):
+        if not pk.fires(full, fb):
             return []
         return self._evaluate_matched(pk, title, summary, full, fb, published)
 
@@ -723,8 +724,7 @@ class Engine:
         present = sc.present
         triggers = pk.trigger_ids
         groups = pk.trigger_groups
-        # one Set pass per sentence: which lexicons match in it at all (all sentences first,
-        # right after the item's pass: the Set's DFA is still in the CPU caches)
+        # one presence scan per sentence: which lexicons can match in it at all
         sent_sets = [pk.present(s.text) for s in sents]
         for i, s in enumerate(sents):
             in_sentence = sent_sets[i]
@@ -746,7 +746,7 @@ class Engine:
                     item_ctx["pc_seen"] = True
         if not cands:
             return []
-        # each text's Set pass (the item's for the full text), for the event fields' lookups
+        # each text's scan (the item's for the full text), for the event fields' lookups
         sets = dict(zip((s.text for s in sents), sent_sets, strict=True))
         sets[full] = present
         return self._merge(cands, sents, full, item_ctx, published, (pk, sets))
@@ -2472,7 +2472,7 @@ class Engine:
         published: Any,
         scans: tuple[LangPack, dict[str, frozenset[int]]] | None = None,
     ) -> list[Event]:
-        """The events of an item's candidates. `scans`: the pack and, by text, the Set pass of
+        """The events of an item's candidates. `scans`: the pack and, by text, the scan of
         each sentence and of the full text (lets lookups skip texts without a match)."""
         if not cands:
             return []  # (what the steps below give for no candidate; a third of on-topic items)
@@ -2973,7 +2973,7 @@ class Engine:
             sets = scans[1]
 
         def absent(core: int | None, t: str) -> bool:
-            # the Set pass over t found no match of the core: no entry / month word in t
+            # the scan of t found no atom of the core: no entry / month word in t
             st = sets.get(t)
             return core is not None and st is not None and core not in st
 

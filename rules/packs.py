@@ -14,8 +14,9 @@ from typing import Any
 
 import re2
 
+from rules.atoms import Presence
 from rules.numbers import lexicon
-from rules.text import LETTER, RE2_LOG_ERRORS, compile_re, lexicon_re
+from rules.text import LETTER, RE2_LOG_ERRORS, compile_re, has, lexicon_re
 
 _PACKS = Path(__file__).parent / "packs"
 _DATA = Path(__file__).parent / "data"
@@ -25,7 +26,7 @@ Rx = Any  # re2._Regexp | None
 
 # pattern of a head / tail regex -> its "core": the fragment alternation alone, without the
 # anchors and context around it. A match of the regex in any piece of a sentence holds a match
-# of the core, so when the sentence's Set pass finds no core match, the regex needs no search
+# of the core, so when the sentence's scan finds no atom of the core, the regex needs no search
 # in any piece of that sentence (LangPack.core_index).
 _CORE_OF: dict[str, str] = {}
 # anchors and boundary assertions make a pattern depend on the text around a match ('^' right
@@ -199,40 +200,49 @@ class LangPack:
     pc_figure: Rx  # "puts the figure at", "en dénombre": a second group's count, in a count story
     # any trigger at all: one scan rejects most items
     prefilter: Rx
-    # RE2 Sets over every lexicon above, eight patterns each ((first index, raw Set) pairs, see
-    # _SET_GROUP): one pass of each per text tells which lexicons can match at all, so the
-    # engine skips the others (most of them, for most items).
-    present_set: Any = None
-    set_index: dict[int, int] | None = None
-    # Set indexes of the trigger lexicons (pardon, sanctions, prisoner count): a sentence where
-    # none of them matches holds no event. None when some trigger lexicon is not in the Set.
+    # The literal atoms of every lexicon above in one Aho-Corasick automaton (rules/atoms.py):
+    # one pass per text tells which lexicons can match at all, so the engine skips the others
+    # (most of them, for most items). Its cost per byte is the same on text never seen before,
+    # where an RE2 Set's lazily built DFA is ~10x slower.
+    presence: Presence | None = None
+    # the prefilter's atoms: a text without one cannot match it (no regex search at all)
+    prefilter_atoms: Presence | None = None
+    set_index: dict[int, int] | None = None  # id(lexicon) -> its index in presence.patterns
+    # scan indexes of the trigger lexicons (pardon, sanctions, prisoner count): a sentence where
+    # none of them can match holds no event. None when some trigger lexicon is not scanned.
     trigger_ids: frozenset[int] | None = None
     # ... the same split by extractor: (pardon, sanctions, prisoner count), with trigger_ids
     trigger_groups: tuple[frozenset[int], frozenset[int], frozenset[int]] | None = None
-    # (id(regex), Set index) of the number-word regexes of numbers.lexicon(langs)
+    # (id(regex), scan index) of the number-word regexes of numbers.lexicon(langs)
     number_words: tuple[tuple[int, int], ...] = ()
-    # id(head / tail regex) -> Set index of its core (_CORE_OF): no core match in a sentence,
+    # id(head / tail regex) -> scan index of its core (_CORE_OF): no core match in a sentence,
     # no match of the regex in any piece of it
     core_index: dict[int, int] | None = None
-    # Set index of any month word (places().months): a text without one has no date, no
-    # month-and-year, no "in January" (None: not in the Set)
+    # scan index of any month word (places().months): a text without one has no date, no
+    # month-and-year, no "in January" (None: not scanned)
     month_core: int | None = None
-    # id(places() table) -> Set index of the union of its entries: a text without a match of
+    # id(places() table) -> scan index of the union of its entries: a text without a match of
     # it names no country / actor / source / grantor (no search of the table's own Set)
     table_cores: dict[int, int] | None = None
 
+    def fires(self, text: str, b: bytes | None = None) -> bool:
+        """Does the prefilter match in `text` (`b`: its UTF-8, if at hand)? Its atoms first:
+        most texts of a feed hold none, and the automaton's answer costs the same on text
+        never seen before, where the prefilter's lazily built DFA costs ~10x more."""
+        rx = self.prefilter
+        if rx is None:
+            return False
+        if self.prefilter_atoms is not None and not self.prefilter_atoms.any(text):
+            return False
+        return has(rx, text, b)
+
     def present(self, text: str, b: bytes | None = None) -> frozenset[int]:
-        """Set indexes of the patterns that match in `text` (`b`: its UTF-8, if at hand)."""
-        if self.present_set is None:
+        """Indexes (set_index) of the patterns that can match in `text`: a superset of those
+        that do, so a caller only uses it to skip a search (`b`, the text's UTF-8, is not
+        needed: kept for the callers that have it)."""
+        if self.presence is None:
             return frozenset()
-        if b is None:
-            b = text.encode()
-        out: list[int] = []
-        for offset, raw in self.present_set:
-            hits = raw.Match(b)
-            if hits:
-                out.extend(hits if offset == 0 else [offset + i for i in hits])
-        return frozenset(out)
+        return self.presence.candidates(text)
 
 
 # Belarusian alternates word-initial у / ў (short u after a vowel): "увялі" / "ўвялі".
@@ -585,9 +595,9 @@ def pack(lang: str) -> LangPack:
         "year_before_tail",
         "attr_tail",
         "year_unit_head",
-        # never looked up in the Set (only tested on their own with has(), or unused), so
-        # leaving them out changes no answer and makes the Set ~20% cheaper to build; the
-        # prefilter is the union of the trigger lexicons, which are in the Set
+        # never looked up in the scan (only tested on their own with has(), or unused), so
+        # leaving them out changes no answer; the prefilter is the union of the trigger
+        # lexicons, which are scanned
         "prefilter",
         "increment_head",
         "vague",
@@ -596,7 +606,7 @@ def pack(lang: str) -> LangPack:
     nlex = lexicon(langs)
     words = [nlex.forms_re, *(rx for _lang, rx in nlex.roots), nlex.approx_re]
     # the head / tail regexes take part through their cores (added last: the lexicons keep
-    # their Set indexes)
+    # their scan indexes)
     with_core = [
         rx
         for f in fields(lp)
@@ -604,14 +614,13 @@ def pack(lang: str) -> LangPack:
     ]
     pl = places()
     tables = (pl.countries, pl.actors, pl.sources, pl.grantors)
-    rset, index = _build_set(
+    patterns, index = _set_patterns(
         [getattr(lp, f.name) for f in fields(lp) if f.name not in tails] + words,
         (
             *(_CORE_OF[rx.pattern] for rx in with_core),
             pl.month_core,
             *("|".join(f"(?:{rx.pattern})" for _code, rx in table) for table in tables),
         ),
-        group=_SET_GROUP,
     )
     n = len(index)
     object.__setattr__(lp, "core_index", {id(rx): n + k for k, rx in enumerate(with_core)})
@@ -621,7 +630,9 @@ def pack(lang: str) -> LangPack:
     object.__setattr__(
         lp, "number_words", tuple((id(rx), index[id(rx)]) for rx in words if id(rx) in index)
     )
-    object.__setattr__(lp, "present_set", rset)
+    object.__setattr__(lp, "presence", Presence(patterns))
+    if lp.prefilter is not None:
+        object.__setattr__(lp, "prefilter_atoms", Presence([lp.prefilter.pattern]))
     object.__setattr__(lp, "set_index", index)
     trig = [getattr(lp, name) for name in TRIGGERS]
     if all(rx is None or id(rx) in index for rx in trig):
@@ -645,20 +656,11 @@ TRIGGER_GROUPS = (
 TRIGGERS = tuple(name for names in TRIGGER_GROUPS for name in names)
 
 
-# Patterns per RE2 Set in a pack's lexicon scan. RE2 builds a DFA's states lazily from the
-# text it meets, and one Set of ~100 lexicons has a state for every mix of their partial
-# matches: on text it has never met, nearly every byte makes a new state (~1.7 ms per sentence
-# pass; 14x what the same lexicons cost in Sets of four). Small Sets keep few partial matches
-# each, so new text reuses their states; each Set is one more call per scan.
-_SET_GROUP = 8
-
-
-def _build_set(
-    regexes: list[Any], extra: tuple[str, ...] = (), group: int = 0
-) -> tuple[Any, dict[int, int]]:
-    """A Set of the regexes' patterns and id(regex) -> Set index; then the `extra` patterns,
-    with the Set indexes that follow (in order). `group`: split the patterns into Sets of that
-    many (a tuple of (first index, raw Set), for LangPack.present)."""
+def _set_patterns(
+    regexes: list[Any], extra: tuple[str, ...] = ()
+) -> tuple[list[str], dict[int, int]]:
+    """The regexes' patterns and id(regex) -> index in that list; then the `extra` patterns,
+    with the indexes that follow (in order)."""
     patterns: list[str] = []
     index: dict[int, int] = {}
     for rx in regexes:
@@ -667,11 +669,12 @@ def _build_set(
         index[id(rx)] = len(patterns)
         patterns.append(rx.pattern)
     patterns.extend(extra)
-    if group:
-        parts = tuple(
-            (k, _compile_set(patterns[k : k + group])._set) for k in range(0, len(patterns), group)
-        )
-        return parts, index
+    return patterns, index
+
+
+def _build_set(regexes: list[Any]) -> tuple[Any, dict[int, int]]:
+    """An RE2 Set of the regexes' patterns and id(regex) -> Set index."""
+    patterns, index = _set_patterns(regexes)
     return _compile_set(patterns), index
 
 
@@ -710,7 +713,7 @@ class Places:
     target_stop: frozenset[str]  # a target ends before one ("on Iran over its nuclear ...")
     # a month word after a non-letter (or at the start): the date regexes' month on a whole
     # sentence, and the engine's month regexes' one in a clause, always follows one (a
-    # whitespace, or a clause start); the word-start prefix keeps the Set's DFA small
+    # whitespace, or a clause start)
     month_core: str
 
 
