@@ -1,9 +1,10 @@
 """The built-in extractor: item -> events (pardon, sanctions, prisoner_count), with evidence.
 
-Pipeline per item: one RE2 prefilter scan; then, only for sentences holding a trigger,
-find triggers, clause-level blockers (negation / hypothetical / appeal / history / non-event
-sense), numbers and how they attach to triggers or counted nouns; finally de-duplicate
-across title and summary. All lexicons come from the JSON packs (rules/packs).
+Pipeline per item: one prefilter scan (literal atoms, then one regex: rules/atoms.py); then,
+only for sentences holding a trigger, find triggers, clause-level blockers (negation /
+hypothetical / appeal / history / non-event sense), numbers and how they attach to triggers or
+counted nouns; finally de-duplicate across title and summary. All lexicons come from the JSON
+packs (rules/packs).
 """
 
 from __future__ import annotations
