@@ -14,6 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cache
+from itertools import combinations
 from typing import Any
 
 from releasewatch.models import Event, Evidence
@@ -2642,6 +2643,23 @@ class Engine:
             top = max(c.count or 0 for c in counted)
             counted = [c for c in counted if not (c.extra.get("stage") and (c.count or 0) < top)]
         counted = _join_coordinated(counted)
+        # "вернулись 1000 россиян (390, 307 и 303)": figures in brackets right after a larger
+        # figure break it down
+        counted = [
+            c
+            for c in counted
+            if not any(
+                b is not c
+                and b.sent == c.sent
+                and b.num_span is not None
+                and c.num_span is not None
+                and 0 <= c.num_span[0] - b.num_span[1] <= 40
+                and (b.count or 0) > (c.count or 0)
+                and "(" in c.sentence[b.num_span[1] : c.num_span[0]]
+                and ")" not in c.sentence[b.num_span[1] : c.num_span[0]]
+                for b in counted
+            )
+        ]
         if len(counted) > 2:
             # "libera a 10 estadounidenses y a 80 presos políticos" summed to 90, while the body
             # tells the 10 and the 80 as releases of their own: the sum is no third release
@@ -2668,7 +2686,9 @@ class Engine:
                 # other side handed over is that side's own release)
                 smaller = [c for c in body if (c.count or 0) < top and c.count not in heads]
                 parts = [c for c in smaller if not c.extra.get("return_side")]
-                if sum({c.count or 0 for c in smaller}) == top:
+                if sum({c.count or 0 for c in smaller}) == top or _filled_by_body(
+                    top, smaller, sents, item.pk.langs
+                ):
                     parts = smaller  # the sides add up to the headline's swap: its parts
                 # "sono stati liberati 26 prigionieri: 16 rilasciati da Mosca ... e 10": the
                 # body repeats the headline's total, then breaks it down in that sentence
@@ -3248,6 +3268,33 @@ def _apply_partition(cands: list[_Cand], partition: tuple[int, Num, str]) -> lis
             c.count, c.count_text, c.qualifier = m, n.text, None
             c.how = f"'{n.text}' -> {m}: of the {whole} it covers, the number freed ('{word}')"
     return cands
+
+
+def _filled_by_body(top: int, smaller: list[_Cand], sents: list[Sentence], langs: Any) -> bool:
+    """Do other figures of the body, none of them a release found on its own, make up the
+    headline's swap total with `smaller`? ("Обмен: на свободу вышли 26" over "На Запад
+    отправились 16 ..., в Россию вернулись восемь взрослых и двое детей": 16 + 10; "1000 на
+    1000" over "в пятницу возвращены 390, в субботу — 307, в воскресенье — ещё 303")"""
+    have = {c.count or 0 for c in smaller}
+    rest = top - sum(have)
+    if not smaller or rest <= 0:
+        return False
+    others: list[int] = []
+    for s in sents:
+        if s.is_title:
+            continue
+        for n in find_numbers(s.text, langs):
+            v = n.value
+            if v is None or n.bad is not None or n.formula or v >= top or v in have:
+                continue
+            if 1900 <= v <= 2100 and not n.words:
+                continue  # (a year)
+            others.append(v)
+    if len(others) > 8:
+        return False  # (a body full of figures: a match by chance is too likely)
+    return any(
+        sum(combo) == rest for k in (1, 2, 3) for combo in combinations(sorted(set(others)), k)
+    )
 
 
 def _join_coordinated(counted: list[_Cand]) -> list[_Cand]:

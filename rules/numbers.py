@@ -379,6 +379,14 @@ def _classify(
         return "ordinal"  # 16th, 77e, 11J, 4K
     if after[:1] in ("-", "‑") and after[1:2].isalpha():
         return "modifier"  # 43-year-old, 30-летию, 18-year sentence
+    if (
+        plain
+        and value <= 130
+        and after[:1] in ("'", "’", "′")
+        and not after[1:2].isalnum()
+        and before[-1:] not in ("'", "‘", "’", "′")
+    ):
+        return "minute"  # a match's minute: "graziato l'Inter al 93'", "au 90'+2"
     if after[:1] == ":" and after[1:2].isdigit():
         return "time"
     if before[-1:] == ":" and before[-2:-1].isdigit():
