@@ -2643,23 +2643,6 @@ class Engine:
             top = max(c.count or 0 for c in counted)
             counted = [c for c in counted if not (c.extra.get("stage") and (c.count or 0) < top)]
         counted = _join_coordinated(counted)
-        # "вернулись 1000 россиян (390, 307 и 303)": figures in brackets right after a larger
-        # figure break it down
-        counted = [
-            c
-            for c in counted
-            if not any(
-                b is not c
-                and b.sent == c.sent
-                and b.num_span is not None
-                and c.num_span is not None
-                and 0 <= c.num_span[0] - b.num_span[1] <= 40
-                and (b.count or 0) > (c.count or 0)
-                and "(" in c.sentence[b.num_span[1] : c.num_span[0]]
-                and ")" not in c.sentence[b.num_span[1] : c.num_span[0]]
-                for b in counted
-            )
-        ]
         if len(counted) > 2:
             # "libera a 10 estadounidenses y a 80 presos políticos" summed to 90, while the body
             # tells the 10 and the 80 as releases of their own: the sum is no third release

@@ -342,6 +342,13 @@ def _word_value(words: str, lex: NumberLexicon) -> int | None:
     return None if half else total + cur
 
 
+# a bracket opened within a few words after a figure, holding only figures up to here, and
+# holding only figures up to its end ("1000 россиян (390, 307 и 303)", "500 soldiers (220,
+# 130 and 150)"); a conjunction of one to three letters may join the last one
+_BRACKET_IN = re.compile(r"\d[^\d()]{1,38}\(\s*(?:[\d.,]+\s*(?:,\s*|\s\w{1,3}\s+))*$")
+_BRACKET_OUT = re.compile(r"(?:\s*(?:,\s*|\s\w{1,3}\s+)[\d][\d.,]*)*\s*\)")
+
+
 def _classify(
     text: str, s: int, e: int, value: int, raw: str, lex: NumberLexicon, plain: bool
 ) -> str | None:
@@ -379,6 +386,17 @@ def _classify(
         return "ordinal"  # 16th, 77e, 11J, 4K
     if after[:1] in ("-", "‑") and after[1:2].isalpha():
         return "modifier"  # 43-year-old, 30-летию, 18-year sentence
+    if (
+        plain
+        and "(" in before
+        and _BRACKET_IN.search(text[max(0, s - 80) : s])
+        and _BRACKET_OUT.match(after)
+        # (two figures at least: "freed 500 (12)" is no list)
+        and not (before.rstrip().endswith("(") and after.lstrip().startswith(")"))
+    ):
+        # "вернулись 1000 россиян (390, 307 и 303)": a list of bare figures in brackets
+        # right after a figure and its noun breaks that figure down
+        return "breakdown"
     if (
         plain
         and value <= 130
