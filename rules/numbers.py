@@ -93,6 +93,7 @@ class NumberLexicon:
     places_after: object  # "in 20 countries", "в 12 регионах": places, not people
     dead_after: object  # "1,000 bodies", "тела 1000 погибших": the dead are not released
     informants_after: object  # "two people familiar with the talks", "два источника": sources
+    rounds_after: object  # "three previous pardons", "трёх предыдущих помилований": rounds
     ordinal_cap: frozenset[str] | None  # German: "zum 80. Jahrestag" (nouns are capitalised)
     # RE2 Sets over the text before / after a number: one pass each tells which of the
     # checks above match (_BEFORE / _AFTER give the order), instead of one call per check
@@ -187,7 +188,7 @@ def lexicon(langs: tuple[str, ...]) -> NumberLexicon:
         ),
         currency_before=compile_re(r"(?:[€$£]|\b(?:USD|EUR|GBP|US\$))\s?$", lazy=True),
         percent_re=compile_re(rf"(?i)^[ \x{{00a0}}]?(?:{_alt(units['percent'])})", lazy=True),
-        month_before=compile_re(rf"(?i)(?:^|[^\pL])(?:{_alt(month_words)})\.?,?\s$", lazy=True),
+        month_before=compile_re(rf"(?i)(?:^|[^\pL])(?:{_alt(month_words)})\.?\s$", lazy=True),
         month_after=compile_re(
             rf"(?i)^\s(?:de\s|of\s)?(?:{_alt(month_words)})(?:[^\pL]|$)", lazy=True
         ),
@@ -213,6 +214,10 @@ def lexicon(langs: tuple[str, ...]) -> NumberLexicon:
         ),
         informants_after=compile_re(
             rf"(?i)^\s(?:{_alt(units['informants'])})(?:[^\pL]|$)",
+            lazy=True,
+        ),
+        rounds_after=compile_re(
+            rf"(?i)^\s(?:{_alt(units['rounds'])})(?:[^\pL]|$)",
             lazy=True,
         ),
         ordinal_cap=frozenset(
@@ -296,13 +301,23 @@ _AFTER = (
     "places_after",
     "informants_after",
     "dead_after",
+    "rounds_after",
 )
 _CUR_B, _MONTH_B, _AGE_B, _INDEX_B = 0, 1, 2, 3
 _NB = len(_BEFORE)
 # (indexes in the pair Set: the after checks follow the before checks)
-_CUR_A, _PCT_A, _MONTH_A, _TIME_A, _RANGE_A, _CHARGES_A, _PLACES_A, _INFORMANTS_A, _DEAD_A = range(
-    _NB, _NB + 9
-)
+(
+    _CUR_A,
+    _PCT_A,
+    _MONTH_A,
+    _TIME_A,
+    _RANGE_A,
+    _CHARGES_A,
+    _PLACES_A,
+    _INFORMANTS_A,
+    _DEAD_A,
+    _ROUNDS_A,
+) = range(_NB, _NB + 10)
 
 
 @cache
@@ -434,6 +449,8 @@ def _classify(
         return "dead"  # "handed over 1,000 bodies", "тела 1000 погибших"
     if _INFORMANTS_A in ah:
         return "informants"  # "..., two people familiar with the talks said": who told it
+    if _ROUNDS_A in ah:
+        return "rounds"  # "в ходе трёх предыдущих помилований вышли ещё 85": rounds of them
     if (
         plain
         and before.endswith(", ")

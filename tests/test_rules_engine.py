@@ -5830,6 +5830,29 @@ GENERAL_POSITIVES_54 = [
     ),
 ]
 
+GENERAL_POSITIVES_54 += [
+    # a month, a comma, then a figure: no date ("In June, 14 ...", "En juin, 14 ...")
+    (
+        "fr",
+        "La Biélorussie libère 40 détenus",
+        "En juin, 14 prisonniers avaient déjà été relâchés.",
+        [("pardon", 14), ("pardon", 40)],
+    ),
+    (
+        "en",
+        "Belarus frees 40 more prisoners",
+        "In June, 14 prisoners had already been released.",
+        [("pardon", 14), ("pardon", 40)],
+    ),
+    # a figure of rounds of releases is no figure of people
+    (
+        "en",
+        "Lukashenko pardons 31 more",
+        "Three previous pardons since July freed another 85 people, rights groups say.",
+        [("pardon", 31), ("pardon", 85)],
+    ),
+]
+
 GENERAL_NEGATIVES_54 = [
     # reports of an exchange called speculation or rumours
     (
@@ -5899,6 +5922,10 @@ GENERAL_NEGATIVES_54 = [
         ("500 soldiers returned from captivity (220, 130 and 150)", "en", 150, "breakdown"),
         # (one figure in brackets is no list; a year-like quote mark is no minute)
         ("freed 500 (12) prisoners", "en", 12, None),
+        ("в ходе трёх предыдущих помилований", "ru", 3, "rounds"),
+        ("zwei Wellen von Freilassungen", "de", 2, "rounds"),
+        ("In June, 14 prisoners had been freed", "en", 14, None),
+        ("on June 14 prisoners were freed", "en", 14, "date"),
         ("the figure '52' was repeated", "en", 52, None),
     ],
 )
