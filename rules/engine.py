@@ -762,7 +762,7 @@ class Engine:
         # s.clause_of / s.clause_span in one search
         bounds = s.clause_bounds
         ci = bisect_right(bounds, span[0]) - 1
-        lo = bounds[ci]
+        lo = lo0 = bounds[ci]
         hi = bounds[ci + 1] if ci + 1 < len(bounds) else len(s.text)
         if ci > 0 and any(lo <= c[0] <= lo + 1 for c in ctx.subs):
             # "... plans new sanctions, including an oil embargo": the apposition is still
@@ -923,9 +923,10 @@ class Engine:
             post
             and ci > 0
             and ci + 1 < len(bounds)
-            and s.text[lo - 2 : lo].strip() == ","
+            # (the trigger's own clause, an 'including' apposition too)
+            and s.text[lo0 - 2 : lo0].strip() == ","
             and s.text[hi - 2 : hi].strip() == ","
-            and _words(s.text[lo:hi]) <= 8
+            and _words(s.text[lo0:hi]) <= 8
             and pk.hyp_pre is not None
         ):
             # "Un éventuel accord, assorti d'une levée des sanctions, pourrait ...": an
@@ -933,6 +934,10 @@ class Engine:
             rest = s.text[hi:]
             end = hi + len(" ".join(rest.split()[:2])) + (len(rest) - len(rest.lstrip()))
             if any_word(pk.hyp_pre, s.text[hi:end]) or ctx.any_in(pk.post_cues, hi, end):
+                return "hypothetical"
+            # ("todas las opciones, incluidas nuevas sanciones, siguen sobre la mesa")
+            far = hi + len(" ".join(rest.split()[:5])) + (len(rest) - len(rest.lstrip()))
+            if pk.tabled is not None and ctx.any_in(pk.tabled, hi, far):
                 return "hypothetical"
         if post and pk.tabled is not None and ctx.any_in(pk.tabled, span[1], hi):
             # "nuove sanzioni contro la Russia restano «sul tavolo»": the clause's predicate,

@@ -5913,6 +5913,90 @@ GENERAL_NEGATIVES_54 = [
 ]
 
 
+# ------------------------------------ session 25: causes found on independent_holdout_117/118
+GENERAL_POSITIVES_55 = [
+    # "with the release of 52" (Belarusian instrumental) is no "of the freed" sub-figure cue
+    (
+        "be",
+        "ЗША знялі санкцыі з калійнай кампаніі",
+        "Рашэнне звязана з вызваленнем 16 палітвязняў напярэдадні.",
+        [("pardon", 16), ("sanctions", "lifted")],
+    ),
+    # a Belarusian feminine "two" in the genitive: "дзвюх тысяч"
+    (
+        "be",
+        "Амністыя",
+        "Паводле пракуратуры, з калоній былі вызваленыя каля дзвюх тысяч асуджаных.",
+        [("pardon", 2000)],
+    ),
+    # a release on parole whose conditions last "until the end of his term"
+    (
+        "fr",
+        "Un ancien ministre libéré sous condition après huit mois de détention",
+        "Il reste soumis à des obligations jusqu'au terme de sa peine.",
+        [("pardon", None)],
+    ),
+]
+
+GENERAL_NEGATIVES_55 = [
+    # applying for an early release is a plan
+    (
+        "de",
+        "Gnadengesuch abgelehnt: Verurteilter Unternehmer bleibt in Haft",
+        "Sein Verteidiger kündigte an, nun die vorzeitige Entlassung des Häftlings zu beantragen.",
+    ),
+    # "new sanctions" in an apposition whose clause says they stay on the table
+    (
+        "es",
+        "Bruselas advierte a Caracas",
+        "La portavoz dijo que todas las medidas, incluidas nuevas sanciones, siguen sobre la mesa.",
+    ),
+    # a pardon commission with words between its name and "pardon"
+    (
+        "ru",
+        "Создана комиссия",
+        "Комиссия при президенте по вопросам помилования рассмотрела 95 ходатайств осуждённых.",
+    ),
+    (
+        "uk",
+        "Засідання комісії",
+        "Комісія при Президентові з питань помилування розглянула 120 клопотань засуджених.",
+    ),
+    (
+        "de",
+        "Kommission tagt",
+        "Die Kommission für Begnadigungsfragen hat bei ihrer ersten Sitzung 40 Gesuche von Verurteilten behandelt.",
+    ),
+    # a sanctions package being prepared (Polish)
+    ("pl", "Bruksela szykuje kolejny pakiet sankcji wobec Iranu", ""),
+    # a pardon that cuts a sentence, with no release
+    ("en", "Sultan grants jailed blogger pardon, cuts sentence to two years", ""),
+    (
+        "ru",
+        "Президент помиловал оппозиционера, сократив срок до трёх лет",
+        "Он остаётся в колонии.",
+    ),
+]
+
+GENERAL_POSITIVES_55 += [
+    # "among them N" (Russian "в их числе") is a sub-figure, no count of those held
+    (
+        "ru",
+        "Президент помиловал 215 осуждённых",
+        "По данным правозащитников, в их числе около 30 человек, которых они считают "
+        "политзаключёнными.",
+        [("pardon", 215)],
+    ),
+    # a French sub-figure: "concernent aussi 12 étrangers"
+    (
+        "fr",
+        "Cambodge : grâce royale pour plus de 3 000 détenus",
+        "Les libérations commencent lundi et concernent aussi 12 étrangers.",
+        [("pardon", 3000)],
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "value", "bad"),
     [
@@ -5984,7 +6068,8 @@ def test_minutes_and_bracketed_breakdowns_are_no_counts(
     + GENERAL_POSITIVES_51
     + GENERAL_POSITIVES_52
     + GENERAL_POSITIVES_53
-    + GENERAL_POSITIVES_54,
+    + GENERAL_POSITIVES_54
+    + GENERAL_POSITIVES_55,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -6040,7 +6125,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_51
     + GENERAL_NEGATIVES_52
     + GENERAL_NEGATIVES_53
-    + GENERAL_NEGATIVES_54,
+    + GENERAL_NEGATIVES_54
+    + GENERAL_NEGATIVES_55,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
