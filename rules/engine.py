@@ -363,9 +363,9 @@ class _ItemFacts(dict[str, Any]):
         elif key == "opinion":
             value = bool(title) and pk.opinion_head is not None and has(pk.opinion_head, title)
         elif key == "swap":
-            value = sc.any(pk.p_swap, full)
+            value = bool(_swap_cues(pk, sc, full))
         elif key == "swap_n":
-            value = len(sc.find(pk.p_swap, full))
+            value = len(_swap_cues(pk, sc, full))
         elif key == "detainee":
             # a strong release word (pardon, amnesty...) itself says this is about detainees
             value = sc.any(pk.detainee_ctx, full) or sc.any(pk.p_strong, full)
@@ -3256,6 +3256,27 @@ def _apply_partition(cands: list[_Cand], partition: tuple[int, Num, str]) -> lis
             c.count, c.count_text, c.qualifier = m, n.text, None
             c.how = f"'{n.text}' -> {m}: of the {whole} it covers, the number freed ('{word}')"
     return cands
+
+
+def _swap_cues(pk: LangPack, sc: Any, full: str) -> list[Span]:
+    """The exchange cues of `full`, but for an 'in return' whose clause goes on to name
+    sanctions: "In return, Washington lifted sanctions on Belavia" is a deal of sanctions for
+    prisoners, no exchange of people."""
+    spans = sc.find(pk.p_swap, full)
+    if not spans or pk.in_return is None or pk.s_nouns is None:
+        return spans
+    deals = [
+        r
+        for r in sc.find(pk.in_return, full)
+        if any(
+            r[1] <= n[0] and not _CLAUSE_END.search(full, r[1], n[0]) and n[0] - r[1] <= 60
+            for n in sc.find(pk.s_nouns, full)
+        )
+    ]
+    return [sp for sp in spans if not any(r[0] <= sp[0] and sp[1] <= r[1] for r in deals)]
+
+
+_CLAUSE_END = re.compile(r"[.;!?\n\d]")
 
 
 def _filled_by_body(top: int, smaller: list[_Cand], sents: list[Sentence], langs: Any) -> bool:

@@ -455,7 +455,8 @@ def _classify(
         plain
         and before.endswith(", ")
         and 10 <= value <= 110
-        and (after[:1] == "," or after.startswith(" and ") or after[:1] == ")")
+        # (or the end of a headline: "... political prisoner, 64")
+        and (after[:1] in (",", ")", "") or after.startswith(" and "))
         and len(before) >= 3
         and before[-3].isalpha()
     ):

@@ -93,6 +93,7 @@ class LangPack:
     inf_tail: Rx
     inf_ok_tail: Rx
     hist: Rx
+    in_return: Rx  # "in return", "w zamian": with a sanctions word after it, no exchange of people
     cumul: Rx
     cumul_release: Rx
     compare_tail: Rx
@@ -423,6 +424,7 @@ def pack(lang: str) -> LangPack:
             [f"(?:{w})\\s+(?:\\S+\\s+){{0,2}}(?:{t})" for w in c("inf_ok") for t in c("inf_pre")]
         ),
         hist=lexicon_re(c("hist")),
+        in_return=lexicon_re(c("in_return")),
         cumul=lexicon_re(c("cumul")),
         # for releases, a bare "in 2019" is a date, not a running total: keep "since ..." cues
         cumul_release=lexicon_re([f for f in c("cumul") if not _year_only(f)]),

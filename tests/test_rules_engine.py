@@ -5997,6 +5997,82 @@ GENERAL_POSITIVES_55 += [
 ]
 
 
+# ------------------------------------ session 25: causes found on independent_holdout_119/120
+GENERAL_POSITIVES_56 = [
+    # "in return, ... lifted sanctions" is a deal, no exchange: a smaller earlier release in
+    # the body is a release of its own, not a side of a swap
+    (
+        "en",
+        "Minsk pardons 40 prisoners, Washington eases sanctions on potash",
+        "In return, the US lifted sanctions on Belarusian potash exports. It is the second "
+        "such release this year: in June Minsk freed 14 prisoners.",
+        [("pardon", 14), ("pardon", 40), ("sanctions", "lifted")],
+    ),
+    # counter-sanctions: entry bans on a number of another state's citizens
+    (
+        "en",
+        "Moscow bars 35 Australians from entry over Canberra's sanctions",
+        "",
+        [("sanctions", "imposed")],
+    ),
+    (
+        "ru",
+        "МИД России запретил въезд 120 гражданам Японии",
+        "Меры приняты в ответ на санкции Токио.",
+        [("sanctions", "imposed")],
+    ),
+    # "most of the freed - N people - went to ..." is a part of the release
+    (
+        "uk",
+        "Мінськ звільнив 60 в'язнів",
+        "Більшість звільнених — 45 людей — передали Україні, інших доставили до Литви.",
+        [("pardon", 60)],
+    ),
+]
+
+GENERAL_NEGATIVES_56 = [
+    # an age at the end of a headline
+    ("en", "Court turns down parole for jailed political prisoner, 71", ""),
+    # states that call for a release (Belarusian genitive plural "дзяржаў")
+    (
+        "be",
+        "Заява ў Вене",
+        "У сумеснай заяве 40 дзяржаў-удзельніц заклікалі Мінск неадкладна вызваліць усіх "
+        "палітычных зняволеных.",
+    ),
+    # votes for a resolution are no people
+    (
+        "uk",
+        "Резолюція ПАРЄ",
+        "Документ, ухвалений 102 голосами «за» при 5 «проти», вимагає звільнити політв’язнів.",
+    ),
+    # mediators point to new releases: a forecast
+    ("es", "Fuentes apuntan a nuevas excarcelaciones en Nicaragua", ""),
+    # a fine over dealings with a sanctioned person is no new sanctions decision
+    (
+        "en",
+        "Treasury fines logistics company $3 million over sanctioned tycoon's shipments",
+        "",
+    ),
+    # compliance guidance and screening tools
+    ("de", "Zoll veröffentlicht neuen Leitfaden zu Iran-Sanktionen", ""),
+    ("pl", "Firmy kupują nowe systemy do weryfikacji list sankcyjnych", ""),
+    # a request for a pardon
+    (
+        "fr",
+        "Un journaliste emprisonné demande sa grâce",
+        "Ses avocats ont sollicité une grâce auprès du chef de l'État.",
+    ),
+    # calls for a release, however far from the release word
+    (
+        "es",
+        "Ortega descarta liberar a los presos",
+        "El mandatario habló de justicia, pese a los llamados de la Iglesia y de varios "
+        "gobiernos extranjeros para su excarcelación.",
+    ),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "lang", "value", "bad"),
     [
@@ -6006,6 +6082,8 @@ GENERAL_POSITIVES_55 += [
         ("500 soldiers returned from captivity (220, 130 and 150)", "en", 150, "breakdown"),
         # (one figure in brackets is no list; a year-like quote mark is no minute)
         ("freed 500 (12) prisoners", "en", 12, None),
+        ("court refuses parole for political prisoner, 64", "en", 64, "age"),
+        ("ухвалений 87 голосами «за» при 3 «проти»", "uk", 3, "rounds"),
         ("в ходе трёх предыдущих помилований", "ru", 3, "rounds"),
         ("zwei Wellen von Freilassungen", "de", 2, "rounds"),
         ("In June, 14 prisoners had been freed", "en", 14, None),
@@ -6069,7 +6147,8 @@ def test_minutes_and_bracketed_breakdowns_are_no_counts(
     + GENERAL_POSITIVES_52
     + GENERAL_POSITIVES_53
     + GENERAL_POSITIVES_54
-    + GENERAL_POSITIVES_55,
+    + GENERAL_POSITIVES_55
+    + GENERAL_POSITIVES_56,
 )
 def test_general_positive_8(
     lang: str, title: str, summary: str, expected: list[tuple[str, object]]
@@ -6126,7 +6205,8 @@ def test_general_positive_8(
     + GENERAL_NEGATIVES_52
     + GENERAL_NEGATIVES_53
     + GENERAL_NEGATIVES_54
-    + GENERAL_NEGATIVES_55,
+    + GENERAL_NEGATIVES_55
+    + GENERAL_NEGATIVES_56,
 )
 def test_general_negative_8(lang: str, title: str, summary: str) -> None:
     assert evaluate(item(title, summary, lang, datetime(2025, 6, 20, tzinfo=UTC))) == []
