@@ -362,6 +362,8 @@ class _ItemFacts(dict[str, Any]):
             )
         elif key == "opinion":
             value = bool(title) and pk.opinion_head is not None and has(pk.opinion_head, title)
+        elif key == "analysis":
+            value = bool(title) and pk.analysis_head is not None and has(pk.analysis_head, title)
         elif key == "swap":
             value = bool(_swap_cues(pk, sc, full))
         elif key == "swap_n":
@@ -2483,8 +2485,8 @@ class Engine:
         each sentence and of the full text (lets lookups skip texts without a match)."""
         if not cands:
             return []  # (what the steps below give for no candidate; a third of on-topic items)
-        if item["opinion"]:
-            # an opinion piece that dates a release to this week: the argument around it
+        if item["opinion"] or item["analysis"]:
+            # an opinion piece (or news analysis) that dates a release to this week: the argument around it
             # ("Clemency should go first to ...", "has the power to grant a pardon") is no
             # news; only a sentence with the day ("on Thursday pardoned 52") reports one, and
             # the sentence right after it goes on with the story ("Washington, in return,
@@ -2494,10 +2496,16 @@ class Engine:
                 for c in cands
                 if c.kind != "prisoner_count" and any_word(item.pk.now_words, c.sentence)
             }
+            # (a headline that states a decision after its rubric - "Análisis | La UE prorroga
+            # un año las sanciones", "Décryptage – Cuba affirme avoir libéré les 553" - reports
+            # it: the rubric names the genre of what follows)
             cands = [
                 c
                 for c in cands
-                if c.kind == "prisoner_count" or c.sent in dated or c.sent - 1 in dated
+                if c.kind == "prisoner_count"
+                or c.sent in dated
+                or c.sent - 1 in dated
+                or (c.sent == 0 and (c.kind == "sanctions" or c.count is not None))
             ]
             if not cands:
                 return []

@@ -364,6 +364,9 @@ _BRACKET_IN = re.compile(r"\d[^\d()]{1,38}\(\s*(?:[\d.,]+\s*(?:,\s*|\s\w{1,3}\s+
 _BRACKET_OUT = re.compile(r"(?:\s*(?:,\s*|\s\w{1,3}\s+)[\d][\d.,]*)*\s*\)")
 
 
+_H_TIME = re.compile(r"(?:^|[^\d])\d{1,2} ?h ?$")
+
+
 def _classify(
     text: str, s: int, e: int, value: int, raw: str, lex: NumberLexicon, plain: bool
 ) -> str | None:
@@ -424,6 +427,8 @@ def _classify(
         return "time"
     if before[-1:] == ":" and before[-2:-1].isdigit():
         return "time"  # the minutes of "11:40" (a live blog's timestamps)
+    if _H_TIME.search(before[-6:]):
+        return "time"  # the minutes of "7 h 45", "19h30" (French and Spanish timestamps)
     if plain and after[:2] == ". " and after[2:3].isalpha() and value < 1000:
         if after[2:3].islower():
             return "ordinal"  # "19. pakiet"

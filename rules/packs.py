@@ -157,6 +157,7 @@ class LangPack:
     # "Correction:", "CORRECTED-": with a negation in the headline, a retraction
     correction_head: Rx
     opinion_head: Rx  # headline opening "Editorial:", "Колонка:": news only with "on Tuesday"
+    analysis_head: Rx  # "Analysis:", "Разбор:": news dated in it or stated by its headline
     obituary: Rx  # "dies at 88", "умер в возрасте": a death headline; its releases are past
     explainer: Rx  # "explained", "вопросы и ответы", "пояснюємо" in a headline: an explainer
     # the words that tell a year dates the trigger's release (Engine._historical)
@@ -269,7 +270,8 @@ def _title_head_re(genres: list[str], anniversaries: list[str], deaths: list[str
         return "|".join(sorted(set(frags), key=len, reverse=True))
 
     # (a hyphen only as a dash: "Opinion - ...", not "Opinion-page fodder aside, ...")
-    heads = [rf"(?:{alt(genres)})(?:\s*[:|—–]|\s*-(?:\s|$))"] if genres else []
+    # (and a slash: "Spiegone / ...", "L'editoriale / ...")
+    heads = [rf"(?:{alt(genres)})(?:\s*[:|—–/]|\s*-(?:\s|$))"] if genres else []
     heads += [rf"(?:{alt(f)})(?:[^\pL\pN]|$)" for f in (anniversaries, deaths) if f]
     # (after any emoji, bullet or quote: "👀 RUMOUR: ...", "📅 Un año de ...")
     return compile_re(r"(?i)^[^\pL\pN]*(?:" + "|".join(heads) + ")", lazy=True) if heads else None
@@ -493,6 +495,7 @@ def pack(lang: str) -> LangPack:
         freed_head=_head_re(c("freed_group")),
         title_head=_title_head_re(c("genre_title"), c("anniv_title"), c("obit_head")),
         opinion_head=_title_head_re(c("opinion_title"), [], []),
+        analysis_head=_title_head_re(c("analysis_title"), [], []),
         correction_head=_correction_head_re(c("correction_title")),
         obituary=lexicon_re(c("obituary")),
         explainer=lexicon_re(c("explainer")),
@@ -590,6 +593,7 @@ def pack(lang: str) -> LangPack:
         "after_prep_tail",
         "title_head",
         "opinion_head",
+        "analysis_head",
         "correction_head",
         "pluperfect_tail",
         "year_from_tail",
