@@ -364,6 +364,17 @@ _BRACKET_IN = re.compile(r"\d[^\d()]{1,38}\(\s*(?:[\d.,]+\s*(?:,\s*|\s\w{1,3}\s+
 _BRACKET_OUT = re.compile(r"(?:\s*(?:,\s*|\s\w{1,3}\s+)[\d][\d.,]*)*\s*\)")
 
 
+# an opening single quote (not an apostrophe inside a word: "l'Inter"), and a closing one
+_OPEN_QUOTE = re.compile(r"(?:^|[\s(\[«“\"])[‘'](?=\S)")
+_CLOSE_QUOTE = re.compile(r"\S[’'](?=\s|$|[,.;:!?)])")
+
+
+def _in_single_quotes(before: str) -> bool:
+    """Does `before` (the text before a number) leave a single quotation open?"""
+    opens = list(_OPEN_QUOTE.finditer(before))
+    return bool(opens) and not _CLOSE_QUOTE.search(before, opens[-1].end())
+
+
 _H_TIME = re.compile(r"(?:^|[^\d])\d{1,2} ?h ?$")
 
 
@@ -421,6 +432,8 @@ def _classify(
         and after[:1] in ("'", "’", "′")
         and not after[1:2].isalnum()
         and before[-1:] not in ("'", "‘", "’", "′")
+        # (not the closing quote of a quotation: "‘We have freed 52’", "'to free 52', says")
+        and not _in_single_quotes(text[max(0, s - 80) : s])
     ):
         return "minute"  # a match's minute: "graziato l'Inter al 93'", "au 90'+2"
     if after[:1] == ":" and after[1:2].isdigit():

@@ -6148,6 +6148,9 @@ GENERAL_NEGATIVES_57 = [
         ("In June, 14 prisoners had been freed", "en", 14, None),
         ("on June 14 prisoners were freed", "en", 14, "date"),
         ("the figure '52' was repeated", "en", 52, None),
+        # (the closing quote of a quotation is no minute)
+        ("‘We have freed 52’, says envoy", "en", 52, None),
+        ("Belarus 'to free 52', says envoy", "en", 52, None),
     ],
 )
 def test_minutes_and_bracketed_breakdowns_are_no_counts(
